@@ -1,0 +1,20 @@
+package io.restore.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code restore} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The fully configured command line; tests call {@code execute} on it with captured writers. */
+  public static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new RestoreCommand());
+    cmd.setExecutionExceptionHandler(new UserFacingErrors());
+    cmd.setExitCodeExceptionMapper(UserFacingErrors::exitCodeOf);
+    return cmd;
+  }
+}

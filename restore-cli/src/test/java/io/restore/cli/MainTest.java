@@ -1,0 +1,53 @@
+package io.restore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void helpListsEverySubcommand() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("open", "dump", "proxy", "inspect");
+  }
+
+  @Test
+  void versionComesFromTheBuild() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("restore ").doesNotContain("${project.version}");
+  }
+
+  @Test
+  void noArgumentsPrintsUsageOnStderr() {
+    assertThat(run()).isZero();
+    assertThat(err.toString()).contains("Usage: restore");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertThat(run("--no-such-flag")).isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString()).contains("Unknown option: '--no-such-flag'");
+  }
+
+  @Test
+  void internalErrorsMapToTheInternalExitCode() {
+    assertThat(UserFacingErrors.exitCodeOf(new IllegalStateException("bug")))
+        .isEqualTo(ExitCode.INTERNAL.value());
+    assertThat(
+            UserFacingErrors.exitCodeOf(new RestoreException(ExitCode.FAILURE, "boom", "do this")))
+        .isEqualTo(ExitCode.FAILURE.value());
+  }
+}
