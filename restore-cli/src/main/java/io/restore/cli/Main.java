@@ -1,5 +1,8 @@
 package io.restore.cli;
 
+import io.restore.ExitCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code restore} command. */
@@ -15,6 +18,11 @@ public final class Main {
     CommandLine cmd = new CommandLine(new RestoreCommand());
     cmd.setExecutionExceptionHandler(new UserFacingErrors());
     cmd.setExitCodeExceptionMapper(UserFacingErrors::exitCodeOf);
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    for (ExitCode code : ExitCode.values()) {
+      exitCodes.put(String.format("%3d", code.value()), code.meaning());
+    }
+    cmd.getCommandSpec().usageMessage().exitCodeList(exitCodes);
     return cmd;
   }
 }

@@ -1,5 +1,8 @@
 package io.restore.cli;
 
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+
 /** Placeholder used by sub-commands whose issue has not landed yet. */
 final class NotImplemented {
   private NotImplemented() {}

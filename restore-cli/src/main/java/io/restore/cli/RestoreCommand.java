@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       HelpCommand.class
     },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {})
+    exitCodeListHeading = "%nExit codes:%n")
 final class RestoreCommand implements Runnable {
   @Spec CommandSpec spec;
 

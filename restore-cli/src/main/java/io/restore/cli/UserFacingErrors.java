@@ -1,5 +1,7 @@
 package io.restore.cli;
 
+import io.restore.ExitCode;
+import io.restore.RestoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -2,6 +2,8 @@ package io.restore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restore.ExitCode;
+import io.restore.RestoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,19 @@ class MainTest {
   void unknownOptionIsAUsageError() {
     assertThat(run("--no-such-flag")).isEqualTo(ExitCode.USAGE.value());
     assertThat(err.toString()).contains("Unknown option: '--no-such-flag'");
+  }
+
+  @Test
+  void usageHelpListsEveryExitCode() {
+    run("--help");
+    for (ExitCode code : ExitCode.values()) {
+      assertThat(out.toString())
+          .containsPattern(
+              "(?m)^\\s*"
+                  + code.value()
+                  + "\\s+"
+                  + java.util.regex.Pattern.quote(code.meaning().substring(0, 7)));
+    }
   }
 
   @Test

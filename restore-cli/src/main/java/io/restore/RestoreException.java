@@ -1,4 +1,4 @@
-package io.restore.cli;
+package io.restore;
 
 /**
  * An error meant for a person: what happened (naming the file or flag), what to do next, and the
