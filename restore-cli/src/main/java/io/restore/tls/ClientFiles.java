@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@link #clientKeyEncrypted()}). Remembers the identity of each file it created, so {@link
  * #delete()} removes exactly those files and never one that replaced them.
  *
- * <p>Not a record: besides the paths it keeps each file's inode.
+ * <p>Not a record: besides the paths it keeps each file's identity (inode, time, size).
  */
 public final class ClientFiles {
   /** The CA certificate, for mongod's {@code --kmipServerCAFile}. */
@@ -25,16 +25,16 @@ public final class ClientFiles {
   public static final String CLIENT_FILE_NAME = "kmipClient.pem";
 
   private final Path caFile;
-  private final Object caFileKey;
+  private final OwnerOnlyFiles.Identity caFileKey;
   private final Path clientFile;
-  private final Object clientFileKey;
+  private final OwnerOnlyFiles.Identity clientFileKey;
   private final boolean clientKeyEncrypted;
 
   ClientFiles(
       Path caFile,
-      Object caFileKey,
+      OwnerOnlyFiles.Identity caFileKey,
       Path clientFile,
-      Object clientFileKey,
+      OwnerOnlyFiles.Identity clientFileKey,
       boolean clientKeyEncrypted) {
     this.caFile = Objects.requireNonNull(caFile);
     this.caFileKey = caFileKey;
@@ -73,9 +73,10 @@ public final class ClientFiles {
     }
   }
 
-  private static void deleteIfOurs(Path file, Object fileKey, List<String> problems) {
+  private static void deleteIfOurs(
+      Path file, OwnerOnlyFiles.Identity fileKey, List<String> problems) {
     try {
-      if (fileKey != null && !fileKey.equals(OwnerOnlyFiles.fileKey(file))) {
+      if (fileKey != null && !fileKey.equals(OwnerOnlyFiles.identity(file))) {
         problems.add(file + " was replaced after restore wrote it; left in place");
         return;
       }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -72,9 +73,9 @@ final class OwnerOnlyFiles {
    * Writes {@code content} to a file that must not exist yet, readable and writable by its owner
    * only from the moment it is created.
    *
-   * @return the file's identity (inode), to delete exactly this file later
+   * @return the file's identity, to delete exactly this file later
    */
-  static Object createNew(Path file, byte[] content) throws IOException {
+  static Identity createNew(Path file, byte[] content) throws IOException {
     boolean posix = isPosix(file.toAbsolutePath().getParent());
     FileAttribute<?>[] attributes =
         posix
@@ -96,12 +97,19 @@ final class OwnerOnlyFiles {
     } else {
       restrictToOwner(file);
     }
-    return fileKey(file);
+    return identity(file);
   }
 
-  static Object fileKey(Path file) throws IOException {
-    return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-        .fileKey();
+  /**
+   * What tells our file from one that replaced it: the inode alone is not enough (a file created
+   * right after ours was deleted often gets the same inode), so modification time and size too.
+   */
+  record Identity(Object fileKey, FileTime modified, long size) {}
+
+  static Identity identity(Path file) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return new Identity(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
   }
 
   static void requireAbsent(Path file) throws FileAlreadyExistsException {

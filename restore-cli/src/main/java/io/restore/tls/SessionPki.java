@@ -200,7 +200,7 @@ public final class SessionPki implements AutoCloseable {
     Path clientFile = dir.resolve(ClientFiles.CLIENT_FILE_NAME);
     OwnerOnlyFiles.prepareDirectory(dir);
     byte[] clientPem = clientPem(clientKeyPassword);
-    Object caKey = null;
+    OwnerOnlyFiles.Identity caKey = null;
     try {
       if (existing == ExistingFiles.REPLACE) {
         Files.deleteIfExists(caFile);
@@ -210,7 +210,7 @@ public final class SessionPki implements AutoCloseable {
         OwnerOnlyFiles.requireAbsent(clientFile);
       }
       caKey = OwnerOnlyFiles.createNew(caFile, Pem.certificate(ca).getBytes(US_ASCII));
-      Object clientKeyId = OwnerOnlyFiles.createNew(clientFile, clientPem);
+      OwnerOnlyFiles.Identity clientKeyId = OwnerOnlyFiles.createNew(clientFile, clientPem);
       return new ClientFiles(caFile, caKey, clientFile, clientKeyId, clientKeyPassword.isPresent());
     } catch (FileAlreadyExistsException e) {
       removeHalfWritten(caFile, caKey);
@@ -233,12 +233,12 @@ public final class SessionPki implements AutoCloseable {
     }
   }
 
-  private static void removeHalfWritten(Path caFile, Object caKey) {
+  private static void removeHalfWritten(Path caFile, OwnerOnlyFiles.Identity caKey) {
     if (caKey == null) {
       return;
     }
     try {
-      if (caKey.equals(OwnerOnlyFiles.fileKey(caFile))) {
+      if (caKey.equals(OwnerOnlyFiles.identity(caFile))) {
         Files.deleteIfExists(caFile);
       }
     } catch (IOException e) {
