@@ -1,13 +1,17 @@
 package io.restore.tls;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Not a test: prints how long {@link SessionPki#create} takes per key algorithm (cold first call,
  * then the median of warm calls), and writing the client files. Run with
- * scripts/bench-session-pki.sh; results go to docs/benchmarks.md.
+ * scripts/bench-session-pki.sh. Wall times on a loaded machine mislead; the main thread's CPU time
+ * is printed too.
  */
 public final class SessionPkiTiming {
   private SessionPkiTiming() {}
@@ -20,16 +24,23 @@ public final class SessionPkiTiming {
             : KeyAlgorithm.values();
     for (KeyAlgorithm algorithm : algorithms) {
       PkiOptions options = PkiOptions.defaults().withKeyAlgorithm(algorithm);
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long startCpu = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       try (SessionPki pki = SessionPki.create(options)) {
         long cold = System.nanoTime() - start;
+        long coldCpu = threads.getCurrentThreadCpuTime() - startCpu;
         long[] warm = new long[rounds];
+        long[] warmCpu = new long[rounds];
         for (int i = 0; i < rounds; i++) {
+          long c = threads.getCurrentThreadCpuTime();
           long t = System.nanoTime();
           SessionPki.create(options).close();
           warm[i] = System.nanoTime() - t;
+          warmCpu[i] = threads.getCurrentThreadCpuTime() - c;
         }
-        java.util.Arrays.sort(warm);
+        Arrays.sort(warm);
+        Arrays.sort(warmCpu);
         Path dir = Files.createTempDirectory("pki-timing");
         long t = System.nanoTime();
         ClientFiles files = pki.writeClientFiles(dir, Optional.empty());
@@ -44,11 +55,13 @@ public final class SessionPkiTiming {
         long context = System.nanoTime() - t;
         Files.delete(dir);
         System.out.printf(
-            "%-12s create: cold %6.1f ms, warm median %6.1f ms (min %6.1f, max %6.1f);"
-                + " write files %5.1f ms, encrypted %6.1f ms; serverContext %5.1f ms%n",
+            "%-12s create: cold %6.1f ms (cpu %6.1f), warm median %6.1f ms (cpu %6.1f, min %6.1f,"
+                + " max %6.1f); write files %5.1f ms, encrypted %6.1f ms; serverContext %5.1f ms%n",
             algorithm,
             cold / 1e6,
+            coldCpu / 1e6,
             warm[rounds / 2] / 1e6,
+            warmCpu[rounds / 2] / 1e6,
             warm[0] / 1e6,
             warm[rounds - 1] / 1e6,
             write / 1e6,
