@@ -284,6 +284,12 @@ public final class ScriptedMongod {
       return start(scripted.dir());
     }
 
+    /** A server on 127.0.0.1:0 that answers ping but refuses shutdown ("no such command"). */
+    public static Wire refusingShutdown() {
+      MongoServer server = new MongoServer(new MemoryBackend());
+      return new Wire(server, server.bind().getPort());
+    }
+
     /** A server on 127.0.0.1:0 whose shutdown command creates {@code <dir>/shutdown}. */
     public static Wire start(Path scriptDir) {
       MongoServer server =
