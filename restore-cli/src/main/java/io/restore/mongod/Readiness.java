@@ -10,7 +10,7 @@ public final class Readiness {
   static final long POLL_MILLIS = 50;
 
   /** After a fatal line mongod exits at once; wait this long for its exit code for the message. */
-  static final Duration FATAL_EXIT_GRACE = Duration.ofSeconds(5);
+  static final Duration FATAL_EXIT_GRACE = Duration.ofSeconds(1);
 
   private Readiness() {}
 

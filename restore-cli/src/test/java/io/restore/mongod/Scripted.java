@@ -27,7 +27,7 @@ final class Scripted {
         .withStartupTimeout(Duration.ofSeconds(20))
         .withShutdown(
             new ShutdownPolicy(
-                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10),
