@@ -73,7 +73,8 @@ public final class KmipServer implements AutoCloseable {
    * @throws IOException when the address cannot be bound
    */
   public static KmipServer start(KmipServerConfig config) throws IOException {
-    return new KmipServer(config, new Dispatcher(config.store(), config.clock()));
+    return new KmipServer(
+        config, new Dispatcher(config.store(), config.clock(), config.limits().maxMessageBytes()));
   }
 
   /** For tests of the transport: any handler in place of the KMIP dispatcher. */
