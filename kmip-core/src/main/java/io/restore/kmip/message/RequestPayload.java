@@ -1,0 +1,4 @@
+package io.restore.kmip.message;
+
+/** A request payload: one record per modelled operation, {@link RawPayload} otherwise. */
+public interface RequestPayload extends Payload {}
