@@ -109,13 +109,19 @@ public final class KmsErrors {
 
   /** The KMS could not be reached or kept failing. */
   public static RestoreException unavailable(KeyContext ctx, String endpoint, Throwable cause) {
+    return unavailable(ctx, endpoint, describe(cause), cause);
+  }
+
+  /** The KMS could not be reached or kept failing; {@code what} names the error. */
+  public static RestoreException unavailable(
+      KeyContext ctx, String endpoint, String what, Throwable cause) {
     return new RestoreException(
         ExitCode.KMS,
         provider(ctx)
             + " at "
             + endpoint
             + " could not be reached or kept failing ("
-            + describe(cause)
+            + what
             + ") while decrypting the key of "
             + file(ctx),
         "check the network (proxy, firewall, DNS) and --kms-endpoint, then try again",

@@ -263,7 +263,8 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
         return KmsErrors.wrongKey(ctx, what, KEY_FIELDS, e);
       }
       if (status == 429 || status >= 500 || "ThrottlingException".equals(code)) {
-        return KmsErrors.unavailable(ctx, endpoint(), e);
+        return KmsErrors.unavailable(
+            ctx, endpoint(), what + " after " + ctx.settings().maxAttempts() + " attempts", e);
       }
       return KmsErrors.failed(ctx, what + " " + shortMessage(s), e);
     }
