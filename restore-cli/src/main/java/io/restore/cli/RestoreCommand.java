@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
       DumpCommand.class,
       ProxyCommand.class,
       InspectCommand.class,
+      PsCommand.class,
+      StopCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n")

@@ -1,0 +1,97 @@
+package io.restore.cli;
+
+import io.restore.mongod.MongodBinary;
+import io.restore.mongod.MongodCommand;
+import io.restore.mongod.MongodLaunch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** mongod options shared by {@code open} and {@code dump} (a picocli mixin, style.md 4.2). */
+public final class MongodOptions {
+  @Option(
+      names = "--mongod",
+      paramLabel = "<path>",
+      description =
+          "MongoDB Enterprise mongod binary (default: $RESTORE_MONGOD, else mongod on PATH)")
+  Path binary;
+
+  @Option(
+      names = "--port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description = "mongod's port (default: 0, any free port, read back from mongod's log)")
+  int port;
+
+  @Option(
+      names = "--bind-ip",
+      paramLabel = "<addresses>",
+      defaultValue = "127.0.0.1",
+      description = "addresses mongod listens on (default: ${DEFAULT-VALUE})")
+  String bindIp;
+
+  @Option(
+      names = "--read-only",
+      description = "open the snapshot read-only (mongod --queryableBackupMode)")
+  boolean readOnly;
+
+  @Option(
+      names = "--shard",
+      description =
+          "the snapshot is a shard or config server (--setParameter skipShardingConfigurationChecks=true)")
+  boolean shard;
+
+  @Option(
+      names = "--mongod-arg",
+      paramLabel = "<arg>",
+      description = "an extra argument for mongod, passed verbatim (repeatable)")
+  List<String> extraArgs = new ArrayList<>();
+
+  @Option(
+      names = "--startup-timeout",
+      paramLabel = "<seconds>",
+      defaultValue = "600",
+      description =
+          "how long mongod may take to become ready; large snapshots recover slowly"
+              + " (default: ${DEFAULT-VALUE})")
+  long startupTimeoutSeconds;
+
+  /** Finds the binary ({@code --mongod}, {@code $RESTORE_MONGOD}, PATH). */
+  public MongodBinary findBinary(Map<String, String> env) {
+    return MongodBinary.find(Optional.ofNullable(binary), env);
+  }
+
+  /** The command line for this dbpath and KMIP endpoint. */
+  public MongodCommand command(MongodBinary found, Path dbpath, MongodCommand.Kmip kmip) {
+    return new MongodCommand(found.path(), dbpath, port, bindIp, kmip, readOnly, shard, extraArgs);
+  }
+
+  public Duration startupTimeout() {
+    return Duration.ofSeconds(startupTimeoutSeconds);
+  }
+
+  /** Launch settings with these options' timeout; the rest at their defaults. */
+  public MongodLaunch launch(MongodCommand command, Path logFile) {
+    return MongodLaunch.of(command, logFile).withStartupTimeout(startupTimeout());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  public boolean shard() {
+    return shard;
+  }
+
+  public List<String> extraArgs() {
+    return List.copyOf(extraArgs);
+  }
+}

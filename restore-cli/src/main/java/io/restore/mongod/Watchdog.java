@@ -1,0 +1,134 @@
+package io.restore.mongod;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Stops mongod when restore dies without doing so itself (reliability.md row 11; the idea of
+ * testcontainers' Ryuk): a tiny {@code sh} child reads a pipe whose write end only this JVM holds.
+ * A normal teardown writes "disarm" and the watchdog exits quietly; if the JVM dies, even by
+ * SIGKILL, the kernel closes the pipe, the watchdog reads end-of-file and sends mongod SIGTERM (a
+ * clean shutdown), and SIGKILL only after a grace period, saying so on stderr.
+ *
+ * <p>Why not {@code setpriv --pdeathsig}: the "parent death" it watches is the death of the
+ * spawning <em>thread</em>, not the JVM, so a JVM thread that ends early would SIGTERM a healthy
+ * mongod; it also cannot escalate. Why ProcessBuilder, not Commons Exec: the watchdog needs its
+ * stdin pipe held open for the whole session, which Commons Exec's stream handlers do not offer.
+ *
+ * <p>The watchdog checks the target's start time in {@code /proc/<pid>/stat} before each signal, so
+ * a reused pid is never signalled. It ignores SIGINT/SIGHUP: Ctrl-C in a terminal reaches the whole
+ * process group, and the watchdog must outlive restore's own orderly teardown.
+ */
+public final class Watchdog implements AutoCloseable {
+  static final String SCRIPT =
+      String.join(
+          "\n",
+          "trap '' INT HUP",
+          "pid=$1; ticks=$2; grace_ms=$3",
+          "alive() {",
+          "  s=$(sed 's/^.*) //' /proc/$pid/stat 2>/dev/null) || { kill -0 \"$pid\" 2>/dev/null; return; }",
+          "  [ -n \"$s\" ] || return 1",
+          "  set -- $s",
+          "  case \"$1\" in Z|X) return 1;; esac",
+          "  [ \"$ticks\" = 0 ] || [ \"${20}\" = \"$ticks\" ]",
+          "}",
+          "if IFS= read -r cmd && [ \"$cmd\" = disarm ]; then exit 0; fi",
+          "alive || exit 0",
+          "echo \"restore watchdog: restore ended without stopping mongod (pid $pid); sending"
+              + " SIGTERM\" >&2",
+          "kill -TERM \"$pid\" 2>/dev/null || exit 0",
+          "waited=0",
+          "while alive; do",
+          "  if [ \"$waited\" -ge \"$grace_ms\" ]; then",
+          "    echo \"restore watchdog: WARNING: mongod (pid $pid) ignored SIGTERM for"
+              + " ${grace_ms} ms; sending SIGKILL, its data files may be damaged\" >&2",
+          "    kill -KILL \"$pid\" 2>/dev/null",
+          "    exit 1",
+          "  fi",
+          "  sleep 0.1",
+          "  waited=$((waited + 100))",
+          "done",
+          "echo \"restore watchdog: mongod (pid $pid) stopped cleanly after SIGTERM\" >&2",
+          "exit 0",
+          "");
+
+  private final Process process;
+  private final OutputStream pipe;
+  private boolean done;
+
+  private Watchdog(Process process) {
+    this.process = process;
+    this.pipe = process.getOutputStream();
+  }
+
+  /**
+   * Starts a watchdog for {@code target}.
+   *
+   * @param grace how long mongod may take after SIGTERM before the watchdog sends SIGKILL
+   * @param stderr where the watchdog's few lines go (INHERIT = restore's terminal)
+   */
+  public static Watchdog guard(
+      ProcessIdentity target, Duration grace, ProcessBuilder.Redirect stderr) {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                "/bin/sh",
+                "-c",
+                SCRIPT,
+                "restore-watchdog",
+                Long.toString(target.pid()),
+                Long.toString(target.startTicks()),
+                Long.toString(grace.toMillis())));
+    pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectError(stderr);
+    try {
+      return new Watchdog(pb.start());
+    } catch (IOException e) {
+      throw new RestoreException(
+          ExitCode.MONGOD_FAILED,
+          "cannot start the watchdog (/bin/sh) that stops mongod if restore dies: "
+              + e.getMessage(),
+          "check that /bin/sh exists",
+          e);
+    }
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Tells the watchdog that mongod was stopped in order: it exits without signalling anything. */
+  public synchronized void disarm() {
+    if (done) {
+      return;
+    }
+    done = true;
+    try {
+      pipe.write("disarm\n".getBytes(StandardCharsets.US_ASCII));
+      pipe.close();
+    } catch (IOException e) {
+      // the watchdog is already gone; nothing to disarm
+    }
+  }
+
+  /** Closes the pipe as a dying restore would (for tests of the watchdog's own checks). */
+  synchronized void abandon() throws IOException {
+    done = true;
+    pipe.close();
+  }
+
+  @Override
+  public void close() {
+    disarm();
+  }
+}
