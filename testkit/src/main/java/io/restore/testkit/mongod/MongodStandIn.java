@@ -49,7 +49,7 @@ public final class MongodStandIn {
 
   public static void main(String[] args) {
     // mongo-java-server logs through slf4j-simple; mongod's own log is the JSON on stdout
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
     System.exit(new MongodStandIn(System.getenv(), System.out, System.err).run(args));
   }
 
@@ -149,6 +149,9 @@ public final class MongodStandIn {
     }
     try (DbPathLock held = lock.get()) {
       return startLocked(options, version, faults, dbpath);
+    } catch (RuntimeException e) {
+      // mongod aborts on an unexpected error: exit 14
+      return fatal(23091, "Fatal assertion", String.valueOf(e));
     } catch (IOException e) {
       log.error(
           "STORAGE",

@@ -1,7 +1,5 @@
 package io.restore.testkit.mongod;
 
-import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
@@ -43,6 +41,8 @@ final class StandInBackend extends MemoryBackend {
   private final Runnable onShutdownCommand;
   private final Map<String, ViewDef> views = new HashMap<>(); // "db.name" → view
 
+  private final Map<String, List<Object>> indexSpecs = new HashMap<>(); // "db.coll" → specs
+
   private record ViewDef(String viewOn, List<Object> pipeline, BsonDocument options) {}
 
   StandInBackend(
@@ -55,30 +55,45 @@ final class StandInBackend extends MemoryBackend {
 
   /** Loads a sample's collections, indexes and views (before the port opens). */
   void load(StandInData.Dataset data) {
+    // mongo-java-server keeps per-connection state; loading gets a connection of its own
+    io.netty.channel.embedded.EmbeddedChannel loader =
+        new io.netty.channel.embedded.EmbeddedChannel();
     for (StandInData.StoredCollection c : data.collections()) {
-      MongoDatabase db = openOrCreateDatabase(c.db());
-      MongoCollection<?> collection = db.createCollectionOrThrowIfExists(c.name());
+      super.handleCommand(loader, c.db(), "create", new Document("create", c.name()));
+      List<Object> specs = new ArrayList<>();
+      specs.add(new Document("v", 2).append("key", new Document("_id", 1)).append("name", "_id_"));
+      indexSpecs.put(c.db() + "." + c.name(), specs);
       if (!c.indexes().isEmpty()) {
-        List<Object> specs = new ArrayList<>();
         for (StandInData.Index i : c.indexes()) {
           Document spec = new Document("key", toServer(i.key())).append("name", i.name());
           if (i.unique()) {
             spec.append("unique", true);
           }
-          specs.add(spec);
+          specs.add(new Document("v", 2).appendAll(spec));
+          if (i.unique()) {
+            // mongo-java-server enforces unique indexes only; the others live in indexSpecs
+            super.handleCommand(
+                loader,
+                c.db(),
+                "createIndexes",
+                new Document("createIndexes", c.name()).append("indexes", List.of(spec)));
+          }
         }
-        super.handleCommand(
-            null,
-            c.db(),
-            "createIndexes",
-            new Document("createIndexes", c.name()).append("indexes", specs));
       }
-      List<Document> docs = new ArrayList<>(c.documents().size());
+      List<Object> docs = new ArrayList<>();
       for (byte[] raw : c.documents()) {
         docs.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(raw)));
+        if (docs.size() == 1000) {
+          insert(loader, c, docs);
+          docs = new ArrayList<>();
+        }
       }
-      collection.insertDocuments(docs, true);
+      if (!docs.isEmpty()) {
+        insert(loader, c, docs);
+      }
     }
+    handleClose(loader);
+    loader.close();
     for (StandInData.View v : data.views()) {
       openOrCreateDatabase(v.db());
       Object pipeline = toServer(new BsonDocument("p", v.pipeline())).get("p");
@@ -91,6 +106,16 @@ final class StandInBackend extends MemoryBackend {
               stages,
               new BsonDocument("viewOn", new org.bson.BsonString(v.viewOn()))
                   .append("pipeline", v.pipeline())));
+    }
+  }
+
+  private void insert(Channel loader, StandInData.StoredCollection c, List<Object> docs) {
+    Document reply =
+        super.handleCommand(
+            loader, c.db(), "insert", new Document("insert", c.name()).append("documents", docs));
+    if (reply.get("writeErrors") != null) {
+      throw new IllegalStateException(
+          "loading " + c.db() + "." + c.name() + ": " + reply.get("writeErrors"));
     }
   }
 
@@ -115,6 +140,17 @@ final class StandInBackend extends MemoryBackend {
         return serverStatus(super.handleCommand(channel, db, command, query));
       case "listcollections":
         return withViews(db, super.handleCommand(channel, db, command, query));
+      case "listindexes":
+        if (query.get(command) instanceof String coll && indexSpecs.containsKey(db + "." + coll)) {
+          // mongo-java-server ignores secondary indexes; answer with the snapshot's own list
+          return new Document(
+                  "cursor",
+                  new Document("id", 0L)
+                      .append("ns", db + "." + coll)
+                      .append("firstBatch", new ArrayList<>(indexSpecs.get(db + "." + coll))))
+              .append("ok", 1.0);
+        }
+        break;
       default:
         break;
     }
