@@ -1,16 +1,150 @@
 package io.restore.cli;
 
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import io.restore.mongod.session.SessionRegistry;
+import io.restore.session.ProxyRequest;
+import io.restore.session.ProxySession;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code restore proxy}. */
+/** {@code restore proxy}: a drop-in for Atlas's kmipProxyStandalone. */
 @Command(
     name = "proxy",
     mixinStandardHelpOptions = true,
-    description = "Serve a snapshot's master key over KMIP for a mongod you start yourself.")
+    description = {
+      "Serve a snapshot's master key over KMIP for a mongod you start yourself.",
+      "Reads the snapshot, decrypts its master key, writes kmipCA.pem and kmipClient.pem, starts a"
+          + " KMIP server and prints the mongod command line; stops on Ctrl-C or SIGTERM and"
+          + " removes the certificate files.",
+      "Atlas kmipProxyStandalone's flags (-dbpath, -cloudProvider, -kmipPort, -mongodPort,"
+          + " -awsAccessKey, -awsSecretAccessKey, -awsSessionToken, -awsRegion) are accepted."
+    })
 final class ProxyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "<dbpath>",
+      arity = "0..1",
+      description = "The extracted snapshot folder (or -dbpath).")
+  Path dbpathArg;
+
+  @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
+  Path dbpathAlias;
+
+  @Option(
+      names = {"--kmip-port", "-kmipPort"},
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description = "KMIP port (default: 0, any free port; the bound port is printed)")
+  int kmipPort;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "<address>",
+      defaultValue = "127.0.0.1",
+      description = "address to listen on (default: ${DEFAULT-VALUE}; others need --allow-remote)")
+  String bind;
+
+  @Option(
+      names = "--allow-remote",
+      description = "allow --bind to a non-loopback address (the key is then reachable remotely)")
+  boolean allowRemote;
+
+  @Option(
+      names = "--cert-dir",
+      paramLabel = "<dir>",
+      description =
+          "where kmipCA.pem and kmipClient.pem are written (default: the dbpath, like Atlas's"
+              + " tool; choose another folder to keep the snapshot untouched)")
+  Path certDir;
+
+  @Option(names = "--keep-certs", description = "keep the certificate files after stopping")
+  boolean keepCerts;
+
+  @Option(
+      names = {"--mongod-port", "-mongodPort"},
+      paramLabel = "<port>",
+      defaultValue = "27017",
+      description = "port shown in the printed mongod command line (default: ${DEFAULT-VALUE})")
+  int mongodPort;
+
+  @Mixin KeySourceOptions keys;
+  @Mixin PkiOptionsMixin pki;
+
   @Override
   public Integer call() {
-    throw NotImplemented.command("proxy");
+    Path dbpath = dbpath();
+    InetAddress address = bindAddress();
+    ProxyRequest request =
+        new ProxyRequest(
+            dbpath,
+            keys.toSettings(),
+            pki.toOptions(),
+            pki.clientKeyPassword(),
+            Optional.ofNullable(certDir),
+            keepCerts,
+            address,
+            kmipPort,
+            mongodPort);
+    return new ProxySession(
+            SessionRegistry.fromEnvironment(System.getenv()),
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr())
+        .run(request);
+  }
+
+  private Path dbpath() {
+    if (dbpathArg != null && dbpathAlias != null && !dbpathArg.equals(dbpathAlias)) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "two different dbpaths were given: " + dbpathArg + " and -dbpath " + dbpathAlias,
+          "give the snapshot folder once");
+    }
+    Path p = dbpathArg != null ? dbpathArg : dbpathAlias;
+    if (p == null) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "no snapshot folder given",
+          "run 'restore proxy <dbpath>' with the extracted snapshot folder");
+    }
+    return p;
+  }
+
+  private InetAddress bindAddress() {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "--bind " + bind + " is not an address of this machine",
+          "use an IP address such as 127.0.0.1",
+          e);
+    }
+    if (!address.isLoopbackAddress()) {
+      if (!allowRemote) {
+        throw new RestoreException(
+            ExitCode.USAGE,
+            "--bind " + bind + " would make the master key reachable from other machines",
+            "add --allow-remote if that is what you want, or keep the default 127.0.0.1");
+      }
+      spec.commandLine()
+          .getErr()
+          .println(
+              "restore: warning: the KMIP server listens on "
+                  + bind
+                  + "; anyone with the client certificate can fetch the master key");
+    }
+    return address;
   }
 }

@@ -1,0 +1,72 @@
+package io.restore.session;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import io.restore.mongod.MongodProcess;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code --exec}: runs the user's command with the session's URI in its environment. The command
+ * inherits restore's terminal (stdin too), so interactive tools such as mongosh work; Commons
+ * Exec's stream pumps would cut it off from the terminal, hence ProcessBuilder here.
+ */
+final class ExecJob {
+  private static final long TERM_GRACE_SECONDS = 10;
+
+  private final List<String> command;
+  private final Map<String, String> environment;
+  private final SessionOutput output;
+
+  ExecJob(List<String> command, Map<String, String> environment, SessionOutput output) {
+    this.command = command;
+    this.environment = environment;
+    this.output = output;
+  }
+
+  int run(MongodProcess mongod, StopSignals signals) throws InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+    pb.environment().putAll(environment);
+    Process child;
+    try {
+      child = pb.start();
+    } catch (IOException e) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "cannot run the --exec command '" + command.get(0) + "': " + e.getMessage(),
+          "check the command after '--exec --' (is it installed and on PATH?)",
+          e);
+    }
+    output.status("running " + String.join(" ", command) + " (pid " + child.pid() + ")");
+    Runnable stopChild = () -> stop(child);
+    signals.onStop(stopChild);
+    mongod
+        .onExit()
+        .thenRun(
+            () -> {
+              if (!signals.isRequested()) {
+                stop(child);
+              }
+            });
+    int code = child.waitFor();
+    signals.onStop(() -> {});
+    output.status("command exited with code " + code);
+    return code;
+  }
+
+  private static void stop(Process child) {
+    if (!child.isAlive()) {
+      return;
+    }
+    child.destroy();
+    try {
+      if (!child.waitFor(TERM_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

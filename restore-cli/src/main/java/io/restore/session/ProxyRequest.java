@@ -1,0 +1,32 @@
+package io.restore.session;
+
+import io.restore.kms.KeySourceSettings;
+import io.restore.tls.PkiOptions;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code restore proxy} was asked to do.
+ *
+ * @param certDir where kmipCA.pem and kmipClient.pem go; empty = the dbpath, like Atlas's tool
+ * @param mongodPort only used in the printed mongod command line
+ */
+public record ProxyRequest(
+    Path dbpath,
+    KeySourceSettings keys,
+    PkiOptions pki,
+    Optional<char[]> clientKeyPassword,
+    Optional<Path> certDir,
+    boolean keepCerts,
+    InetAddress bind,
+    int kmipPort,
+    int mongodPort) {
+  public ProxyRequest {
+    Objects.requireNonNull(dbpath, "dbpath");
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(pki, "pki");
+    Objects.requireNonNull(bind, "bind");
+  }
+}

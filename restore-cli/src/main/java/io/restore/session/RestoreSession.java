@@ -1,0 +1,242 @@
+package io.restore.session;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import io.restore.kms.KeySources;
+import io.restore.kms.MasterKey;
+import io.restore.mongod.MongodBinary;
+import io.restore.mongod.MongodCommand;
+import io.restore.mongod.MongodExit;
+import io.restore.mongod.MongodLaunch;
+import io.restore.mongod.MongodProcess;
+import io.restore.mongod.MongodStartException;
+import io.restore.mongod.MongodVersion;
+import io.restore.mongod.StopReport;
+import io.restore.mongod.session.SessionClaim;
+import io.restore.mongod.session.SessionRecord;
+import io.restore.mongod.session.SessionRegistry;
+import io.restore.snapshot.Snapshot;
+import io.restore.tls.SessionPki;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code restore open}: the whole flow of architecture.md, top to bottom. Each resource of the
+ * try-with-resources is one step; closing them in reverse order is the teardown: mongod's shutdown
+ * ladder, then the KMIP server, the certificate files, the session folder, the key (zeroed), and
+ * last the claim on the dbpath.
+ */
+public final class RestoreSession {
+  private static final Duration VERSION_PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final SessionRegistry registry;
+  private final Map<String, String> env;
+  private final SessionOutput output;
+
+  public RestoreSession(SessionRegistry registry, Map<String, String> env, SessionOutput output) {
+    this.registry = registry;
+    this.env = env;
+    this.output = output;
+  }
+
+  /** Runs the session and returns restore's exit code. */
+  public int open(OpenRequest r, Job job) {
+    try (StopSignals signals = StopSignals.install()) {
+      return open(r, job, signals);
+    }
+  }
+
+  int open(OpenRequest r, Job job, StopSignals signals) {
+    // 1. The snapshot: key id, provider, metadata (fails before anything starts).
+    Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
+    snapshot.warnings().forEach(w -> output.status("warning: " + w));
+    // 2. A usable mongod (Enterprise), found and probed before any KMS call.
+    MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
+    MongodVersion version =
+        MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT).requireEnterprise(binary);
+    output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
+    try (SessionClaim claim = registry.claim(snapshot.dbpath());
+        MasterKey key = decrypt(snapshot, r, signals);
+        SessionPki pki = SessionPki.create(r.pki());
+        SessionDirectory dir = SessionDirectory.create(env);
+        WrittenCerts certs =
+            WrittenCerts.write(
+                pki, r.certDir().orElse(dir.path()), r.clientKeyPassword(), r.keepCerts());
+        ServedKey kmip =
+            ServedKey.start(
+                snapshot.keyId(),
+                key,
+                pki.serverContext(),
+                InetAddress.getLoopbackAddress(),
+                0,
+                "--kmip-port")) {
+      output.status("KMIP server on " + kmip.endpoint().host() + ":" + kmip.endpoint().port());
+      checkNotStopped(signals);
+      MongodProcess mongod = startMongod(r, binary, claim, dir, certs, kmip, signals);
+      try (mongod) {
+        int code = runJob(job, mongod, snapshot, kmip, signals);
+        report(mongod.stop());
+        return code;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted("the session was interrupted");
+    }
+  }
+
+  private MasterKey decrypt(Snapshot snapshot, OpenRequest r, StopSignals signals) {
+    checkNotStopped(signals);
+    MasterKey key = KeySources.forSnapshot(snapshot, r.keys()).decrypt();
+    output.status(
+        "master key " + snapshot.keyId() + " decrypted (" + snapshot.provider() + " provider)");
+    return key;
+  }
+
+  /** Step 5: launch mongod and wait until log id 23016 and a ping say it is ready. */
+  private MongodProcess startMongod(
+      OpenRequest r,
+      MongodBinary binary,
+      SessionClaim claim,
+      SessionDirectory dir,
+      WrittenCerts certs,
+      ServedKey kmip,
+      StopSignals signals)
+      throws InterruptedException {
+    MongodCommand.Kmip endpoint =
+        new MongodCommand.Kmip(
+            kmip.endpoint().host(),
+            kmip.endpoint().port(),
+            certs.caFile(),
+            certs.clientFile(),
+            r.clientKeyPassword().map(String::new));
+    OpenRequest.MongodPlan plan = r.mongod();
+    MongodCommand command =
+        new MongodCommand(
+            binary.path(),
+            claim.dbpath(),
+            plan.port(),
+            plan.bindIp(),
+            endpoint,
+            plan.readOnly(),
+            plan.shard(),
+            plan.extraArgs());
+    MongodLaunch launch =
+        MongodLaunch.of(command, dir.resolve("mongod.log"))
+            .withStartupTimeout(plan.startupTimeout())
+            .withProgress(output::status);
+    SessionRecord[] record = new SessionRecord[1];
+    try {
+      MongodProcess mongod =
+          MongodProcess.start(
+              launch,
+              p -> {
+                record[0] =
+                    SessionRecord.of(
+                        claim.dbpath(),
+                        p.identity(),
+                        OptionalInt.empty(),
+                        kmip.endpoint().port(),
+                        dir.path());
+                claim.record(record[0]);
+                // Ctrl-C while mongod starts: stop it now; the wait then fails and we tear down.
+                signals.onStop(p::close);
+              });
+      int port = mongod.port().orElseThrow();
+      claim.record(record[0].withMongodPort(port));
+      output.status("mongod ready on port " + port + " (pid " + mongod.pid() + ")");
+      return mongod;
+    } catch (MongodStartException e) {
+      if (signals.isRequested()) {
+        throw interrupted("stopped while mongod was starting");
+      }
+      throw e;
+    }
+  }
+
+  /** Step 6. */
+  private int runJob(
+      Job job, MongodProcess mongod, Snapshot snapshot, ServedKey kmip, StopSignals signals)
+      throws InterruptedException {
+    String uri = mongod.uri();
+    if (job instanceof Job.Wait) {
+      return waitForStop(mongod, uri, signals);
+    }
+    if (job instanceof Job.Exec exec) {
+      Map<String, String> extra =
+          Map.of(
+              "MONGODB_URI", uri,
+              "RESTORE_KMIP_PORT", Integer.toString(kmip.endpoint().port()),
+              "RESTORE_DBPATH", snapshot.dbpath().toString());
+      int code = new ExecJob(exec.command(), extra, output).run(mongod, signals);
+      failIfMongodDied(mongod, signals);
+      return signals.isRequested() ? ExitCode.INTERRUPTED.value() : code;
+    }
+    Job.Dump dump = (Job.Dump) job;
+    signals.onStop(() -> {}); // the dumper watches the signals itself
+    int code = dump.dump().run(uri, signals);
+    failIfMongodDied(mongod, signals);
+    return signals.isRequested() ? ExitCode.INTERRUPTED.value() : code;
+  }
+
+  private int waitForStop(MongodProcess mongod, String uri, StopSignals signals) {
+    signals.onStop(() -> {});
+    output.result(uri);
+    output.status("connect with:  mongosh \"" + uri + "\"");
+    output.status("dump with:     mongodump --uri \"" + uri + "\"");
+    output.status("press Ctrl-C to stop mongod and the KMIP server");
+    java.util.concurrent.CompletableFuture.anyOf(signals.requested(), mongod.onExit()).join();
+    if (signals.isRequested()) {
+      output.status(signals.reason().orElse("stop") + " received: tearing down");
+      return ExitCode.OK.value();
+    }
+    failIfMongodDied(mongod, signals);
+    return ExitCode.OK.value();
+  }
+
+  private void failIfMongodDied(MongodProcess mongod, StopSignals signals) {
+    Optional<MongodExit> exit = Optional.ofNullable(mongod.onExit().getNow(null));
+    if (exit.isEmpty() || exit.get().requested() || signals.isRequested()) {
+      return;
+    }
+    MongodExit e = exit.get();
+    throw new RestoreException(
+        ExitCode.MONGOD_FAILED,
+        "mongod exited with code "
+            + e.code()
+            + " during the session: "
+            + e.explanation().meaning()
+            + "\n"
+            + io.restore.mongod.MongodLog.format(mongod.log().last(20)),
+        e.explanation().nextStep());
+  }
+
+  private void report(StopReport stop) {
+    if (stop.clean()) {
+      output.status("mongod stopped: " + stop.describe());
+    } else {
+      output.warning(stop.describe());
+    }
+  }
+
+  private static void checkNotStopped(StopSignals signals) {
+    if (signals.isRequested()) {
+      throw interrupted(signals.reason().orElse("stop") + " received");
+    }
+  }
+
+  private static RestoreException interrupted(String what) {
+    return new RestoreException(
+        ExitCode.INTERRUPTED,
+        what + "; everything started so far was stopped",
+        "run the command again when you are ready");
+  }
+
+  /** Unused for now: the session folder's path, for messages. */
+  static Path logFile(SessionDirectory dir) {
+    return dir.resolve("mongod.log");
+  }
+}

@@ -1,0 +1,89 @@
+package io.restore.session;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import io.restore.kmip.object.InMemoryObjectStore;
+import io.restore.kmip.server.KmipEndpoint;
+import io.restore.kmip.server.KmipServer;
+import io.restore.kmip.server.KmipServerConfig;
+import io.restore.kms.MasterKey;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Step 4 of the flow: our KMIP server serving exactly one Active AES-256 key under the snapshot's
+ * key id (mongod-kmip.md). Closing stops the server first (in-flight requests finish), then zeroes
+ * the store's copy of the key.
+ */
+public final class ServedKey implements AutoCloseable {
+  private final KmipServer server;
+  private final InMemoryObjectStore store;
+
+  private ServedKey(KmipServer server, InMemoryObjectStore store) {
+    this.server = server;
+    this.store = store;
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param portFlag the flag that chose {@code port}, named in the error when it is taken
+   */
+  public static ServedKey start(
+      String keyId,
+      MasterKey key,
+      SSLContext serverContext,
+      InetAddress bind,
+      int port,
+      String portFlag) {
+    byte[] bytes = key.copyBytes();
+    InMemoryObjectStore store;
+    try {
+      store = InMemoryObjectStore.withActiveKey(keyId, bytes);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+    try {
+      KmipServerConfig config =
+          KmipServerConfig.loopback(serverContext, store).withBindAddress(bind).withPort(port);
+      return new ServedKey(KmipServer.start(config), store);
+    } catch (BindException e) {
+      store.close();
+      throw new RestoreException(
+          ExitCode.PORT_IN_USE,
+          "the KMIP server cannot listen on "
+              + bind.getHostAddress()
+              + ":"
+              + port
+              + " ("
+              + portFlag
+              + "): "
+              + e.getMessage(),
+          "choose another port with " + portFlag + ", or leave it out to use any free port",
+          e);
+    } catch (IOException e) {
+      store.close();
+      throw new RestoreException(
+          ExitCode.KMIP,
+          "the KMIP server could not start on " + bind.getHostAddress() + ":" + port + ": " + e,
+          "check the address given with --bind, or report this with the message above",
+          e);
+    }
+  }
+
+  public KmipEndpoint endpoint() {
+    return server.endpoint();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      store.close();
+    }
+  }
+}

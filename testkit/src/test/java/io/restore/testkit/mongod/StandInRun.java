@@ -1,0 +1,123 @@
+package io.restore.testkit.mongod;
+
+import static org.awaitility.Awaitility.await;
+
+import io.restore.testkit.ProjectPaths;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The stand-in as a real child process, started through testkit/bin/mongod. */
+final class StandInRun implements AutoCloseable {
+  private static final Pattern PORT = Pattern.compile("\"id\":23016,.*\"port\":(\\d+)");
+
+  final Process process;
+  private final List<String> lines = new ArrayList<>();
+  private final Thread reader;
+
+  private StandInRun(Process process) {
+    this.process = process;
+    reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  synchronized (lines) {
+                    lines.add(line);
+                  }
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static StandInRun start(Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProjectPaths.root().resolve("testkit/bin/mongod").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("RESTORE_STANDIN_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().putAll(env);
+    return new StandInRun(pb.start());
+  }
+
+  List<String> lines() {
+    synchronized (lines) {
+      return new ArrayList<>(lines);
+    }
+  }
+
+  String output() {
+    return String.join("\n", lines());
+  }
+
+  Optional<String> logLine(int id) {
+    String marker = "\"id\":" + id + ",";
+    return lines().stream().filter(l -> l.contains(marker)).findFirst();
+  }
+
+  /** Waits for a log id; fails at once (with the output) if the process exits first. */
+  String awaitLog(int id) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              if (logLine(id).isPresent()) {
+                return true;
+              }
+              if (!process.isAlive()) {
+                Thread.sleep(100); // let the reader drain
+                if (logLine(id).isPresent()) {
+                  return true;
+                }
+                throw new AssertionError(
+                    "exited " + process.exitValue() + " before log id " + id + ":\n" + output());
+              }
+              return false;
+            });
+    return logLine(id).orElseThrow();
+  }
+
+  int port() {
+    Matcher m = PORT.matcher(awaitLog(23016));
+    if (!m.find()) {
+      throw new AssertionError("no port in " + logLine(23016));
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("still running:\n" + output());
+    }
+    reader.join(5000); // the reader drains the pipe to its end
+    return process.exitValue();
+  }
+
+  void signal(String name) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+        .inheritIO()
+        .start()
+        .waitFor();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
