@@ -79,6 +79,12 @@ public final class MongodOptions {
     return MongodLaunch.of(command, logFile).withStartupTimeout(startupTimeout());
   }
 
+  /** The session's view of these options. */
+  public io.restore.session.OpenRequest.MongodPlan plan() {
+    return new io.restore.session.OpenRequest.MongodPlan(
+        Optional.ofNullable(binary), port, bindIp, readOnly, shard, extraArgs, startupTimeout());
+  }
+
   public int port() {
     return port;
   }

@@ -107,7 +107,7 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
     executor.setExitValues(null); // every exit code is data for us, not an exception
     try {
       executor.execute(
-          Exec.commandLine(cmd.binary(), cmd.args()),
+          Exec.inOwnSession(cmd.binary(), cmd.args()),
           new ExecuteResultHandler() {
             @Override
             public void onProcessComplete(int exitValue) {
