@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -26,13 +25,6 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.DestroyFailedException;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,20 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionPki implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionPki.class);
-
-  /**
-   * PBKDF2-HMAC-SHA256 rounds for an encrypted client key. mongod (OpenSSL) derives the key once at
-   * start-up; 100k rounds cost it a few tens of milliseconds.
-   */
-  static final int KEY_ENCRYPTION_ITERATIONS = 100_000;
-
-  /**
-   * The JDK has no "AES/CBC/PKCS7Padding" cipher name, which Bouncy Castle's PKCS#8 encryptor asks
-   * for; a private provider instance (never registered globally) supplies it. Made on first use.
-   */
-  private static final class BouncyCastle {
-    static final Provider PROVIDER = new BouncyCastleProvider();
-  }
 
   private final KeyAlgorithm algorithm;
   private final SecureRandom random;
@@ -270,19 +248,9 @@ public final class SessionPki implements AutoCloseable {
       }
     }
     try {
-      // PBES2 (RFC 8018) with AES-256-CBC and PBKDF2-HMAC-SHA256: what `openssl pkcs8 -topk8`
-      // writes by default, so mongod's OpenSSL reads it.
-      OutputEncryptor encryptor =
-          new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-              .setPRF(PKCS8Generator.PRF_HMACSHA256)
-              .setIterationCount(KEY_ENCRYPTION_ITERATIONS)
-              .setRandom(random)
-              .setProvider(BouncyCastle.PROVIDER)
-              .setPassword(password.get())
-              .build();
-      byte[] der = new JcaPKCS8Generator(key, encryptor).generate().getContent();
+      byte[] der = EncryptedKeys.encrypt(key, password.get(), random);
       return Pem.encode(Pem.ENCRYPTED_PRIVATE_KEY, der);
-    } catch (OperatorCreationException | PemGenerationException e) {
+    } catch (GeneralSecurityException e) {
       throw new RestoreException(
           ExitCode.FAILURE,
           "cannot encrypt the client key with the --client-key-password: " + e.getMessage(),
