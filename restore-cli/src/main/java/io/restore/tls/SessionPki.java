@@ -15,10 +15,14 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
@@ -82,9 +86,10 @@ public final class SessionPki implements AutoCloseable {
               now.minus(options.backdate()),
               now.plus(options.validity()),
               HexFormat.of().formatHex(id));
-      KeyPair caKeys = algorithm.generate(random);
-      KeyPair serverKeys = algorithm.generate(random);
-      KeyPair clientKeys = algorithm.generate(random);
+      KeyPair[] keys = generateKeys(algorithm, random);
+      KeyPair caKeys = keys[0];
+      KeyPair serverKeys = keys[1];
+      KeyPair clientKeys = keys[2];
       X509Certificate ca = issuer.ca(caKeys);
       X509Certificate server = issuer.server(serverKeys.getPublic(), ca, caKeys);
       X509Certificate client = issuer.client(clientKeys.getPublic(), ca, caKeys);
@@ -107,6 +112,45 @@ public final class SessionPki implements AutoCloseable {
           "This Java runtime lacks a standard algorithm; try --key-algorithm ecdsa or rsa, or"
               + " another Java 17+ runtime.",
           e);
+    }
+  }
+
+  /**
+   * CA, server and client keys. An RSA key takes a random 0.1 to 1 s of prime search, so RSA keys
+   * are made on three threads (a real gain on two cores); P-256 keys take a millisecond each.
+   */
+  private static KeyPair[] generateKeys(KeyAlgorithm algorithm, SecureRandom random)
+      throws GeneralSecurityException {
+    if (!algorithm.isRsa()) {
+      return new KeyPair[] {
+        algorithm.generate(random), algorithm.generate(random), algorithm.generate(random)
+      };
+    }
+    List<CompletableFuture<KeyPair>> others = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      others.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return algorithm.generate(random); // SecureRandom is thread-safe
+                } catch (GeneralSecurityException e) {
+                  throw new CompletionException(e);
+                }
+              },
+              task -> {
+                Thread thread = new Thread(task, "session-pki-keygen");
+                thread.setDaemon(true);
+                thread.start();
+              }));
+    }
+    KeyPair first = algorithm.generate(random);
+    try {
+      return new KeyPair[] {first, others.get(0).join(), others.get(1).join()};
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof GeneralSecurityException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
