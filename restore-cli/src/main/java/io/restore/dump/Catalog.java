@@ -69,18 +69,53 @@ final class Catalog {
       BsonDocument options = info.getDocument("options", new BsonDocument());
       List<BsonDocument> indexes = new ArrayList<>();
       long estimated = 0;
+      long average = 0;
       if (type != CollectionType.VIEW) {
         db.getCollection(name, BsonDocument.class).listIndexes(BsonDocument.class).into(indexes);
         estimated =
             type == CollectionType.TIMESERIES
                 ? 0
                 : db.getCollection(name, BsonDocument.class).estimatedDocumentCount();
+        average =
+            averageSize(db, type == CollectionType.TIMESERIES ? "system.buckets." + name : name);
       }
       plans.add(
           new CollectionPlan(
-              new Namespace(db.getName(), name), type, options, uuidOf(info), indexes, estimated));
+              new Namespace(db.getName(), name),
+              type,
+              options,
+              uuidOf(info),
+              indexes,
+              estimated,
+              average));
     }
     return plans;
+  }
+
+  /** collStats avgObjSize; 0 when the server does not say (then batches stay small). */
+  private static long averageSize(MongoDatabase db, String collection) {
+    try {
+      BsonDocument stats =
+          db.runCommand(
+              new BsonDocument("collStats", new org.bson.BsonString(collection)),
+              BsonDocument.class);
+      BsonValue avg = stats.get("avgObjSize");
+      if (avg != null && avg.isNumber()) {
+        return (long) avg.asNumber().doubleValue();
+      }
+      BsonValue size = stats.get("size");
+      BsonValue count = stats.get("count");
+      if (size != null
+          && count != null
+          && size.isNumber()
+          && count.isNumber()
+          && count.asNumber().longValue() > 0) {
+        return size.asNumber().longValue() / count.asNumber().longValue();
+      }
+    } catch (com.mongodb.MongoException e) {
+      // not every server has collStats (8.0 deprecates it for $collStats): batches stay small
+    }
+    return 0;
   }
 
   /** info.uuid as 32 lower-case hex characters (mongodump: hex.EncodeToString of the UUID). */

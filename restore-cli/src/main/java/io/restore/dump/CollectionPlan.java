@@ -9,6 +9,7 @@ import org.bson.BsonDocument;
  *
  * @param uuid 32 lower-case hex characters, or null when the server reports none
  * @param estimatedCount for scheduling and progress only; 0 for views
+ * @param averageDocumentBytes collStats avgObjSize, 0 when unknown: sizes cursor batches
  */
 public record CollectionPlan(
     Namespace ns,
@@ -16,7 +17,8 @@ public record CollectionPlan(
     BsonDocument options,
     String uuid,
     List<BsonDocument> indexes,
-    long estimatedCount) {
+    long estimatedCount,
+    long averageDocumentBytes) {
 
   public CollectionPlan {
     Objects.requireNonNull(ns, "ns");

@@ -16,8 +16,22 @@ import org.bson.RawBsonDocument;
  * that reject the hint (mongo-java-server, some proxies).
  */
 final class CollectionReader {
-  /** Documents per batch: keeps each reply (and so the heap) small whatever the collection. */
-  static final int BATCH_SIZE = 1000;
+  /**
+   * Bytes per cursor batch to aim for. Each running reader holds a reply and its documents, so this
+   * (times the parallel collections) bounds the heap whatever the collection's size; mongod caps a
+   * reply at 16 MiB, but not every server does.
+   */
+  static final long BATCH_BYTES = 2L << 20;
+
+  /** Documents per batch when the average size is unknown (mongod's default first batch). */
+  static final int UNKNOWN_SIZE_BATCH = 101;
+
+  static int batchSize(long averageDocumentBytes) {
+    if (averageDocumentBytes <= 0) {
+      return UNKNOWN_SIZE_BATCH;
+    }
+    return (int) Math.max(1, Math.min(10_000, BATCH_BYTES / averageDocumentBytes));
+  }
 
   private final AtomicBoolean cancelled;
 
@@ -37,19 +51,20 @@ final class CollectionReader {
   Result read(
       MongoCollection<RawBsonDocument> collection,
       BsonDocument query,
+      int batchSize,
       CollectionSink sink,
       Progress progress)
       throws IOException, InterruptedException {
     boolean natural = query.isEmpty();
     MongoCursor<RawBsonDocument> opened;
     try {
-      opened = open(collection, query, natural);
+      opened = open(collection, query, natural, batchSize);
     } catch (MongoCommandException e) {
       if (!natural) {
         throw e;
       }
       natural = false; // the server does not take the $natural hint: a plain find reads the same
-      opened = open(collection, query, false);
+      opened = open(collection, query, false, batchSize);
     }
     MongoCursor<RawBsonDocument> cursor = opened;
     long docs = 0;
@@ -89,8 +104,11 @@ final class CollectionReader {
   }
 
   private static MongoCursor<RawBsonDocument> open(
-      MongoCollection<RawBsonDocument> collection, BsonDocument query, boolean natural) {
-    FindIterable<RawBsonDocument> find = collection.find(query).batchSize(BATCH_SIZE);
+      MongoCollection<RawBsonDocument> collection,
+      BsonDocument query,
+      boolean natural,
+      int batchSize) {
+    FindIterable<RawBsonDocument> find = collection.find(query).batchSize(batchSize);
     if (natural) {
       find = find.hint(new BsonDocument("$natural", new BsonInt32(1)));
     }

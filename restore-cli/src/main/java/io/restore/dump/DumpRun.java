@@ -88,6 +88,7 @@ final class DumpRun {
               .read(
                   coll,
                   query,
+                  CollectionReader.batchSize(plan.averageDocumentBytes()),
                   sink,
                   (d, b) -> {
                     seen[0] += d;

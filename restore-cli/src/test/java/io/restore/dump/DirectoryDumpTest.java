@@ -128,7 +128,8 @@ class DirectoryDumpTest {
             BsonDocument.parse("{capped: true, size: 4096}"),
             "0536e9fd3d204b1e8e711a834ba704a6",
             List.of(BsonDocument.parse("{v: 2, key: {_id: 1}, name: '_id_'}")),
-            1);
+            1,
+            0);
     assertThat(MetadataJson.render(p))
         .isEqualTo(
             "{\"options\":{\"capped\":true,\"size\":"
@@ -142,6 +143,7 @@ class DirectoryDumpTest {
             BsonDocument.parse("{viewOn: 'c', pipeline: [{$match: {a: 1}}]}"),
             null,
             List.of(),
+            0,
             0);
     assertThat(MetadataJson.render(view))
         .isEqualTo(
