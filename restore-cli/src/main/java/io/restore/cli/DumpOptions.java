@@ -118,6 +118,18 @@ public final class DumpOptions {
     return quiet;
   }
 
+  /**
+   * For commands that name the output themselves ({@code restore open --dump-to DIR}): every option
+   * but --out/--archive, which must then be absent.
+   */
+  public DumpRequest toRequest(DumpOutput output) {
+    if (out != null || archive != null) {
+      throw usage(
+          "--out/--archive cannot be combined with this command's own output", "leave them out");
+    }
+    return request(output);
+  }
+
   /** The request these options describe; bad combinations are {@link ExitCode#USAGE} errors. */
   public DumpRequest toRequest() {
     if ((out == null) == (archive == null)) {
@@ -125,31 +137,22 @@ public final class DumpOptions {
           out == null ? "no output given" : "--out and --archive cannot be combined",
           "give --out <dir> or --archive[=<file>]");
     }
-    boolean jsonl =
-        switch (format) {
-          case "bson" -> false;
-          case "jsonl" -> true;
-          default -> throw usage("--format " + format + " is unknown", "use bson or jsonl");
-        };
-    DumpOutput.JsonFormat json =
-        switch (jsonFormat) {
-          case "relaxed" -> DumpOutput.JsonFormat.RELAXED;
-          case "canonical" -> DumpOutput.JsonFormat.CANONICAL;
-          default ->
-              throw usage(
-                  "--json-format " + jsonFormat + " is unknown", "use relaxed or canonical");
-        };
-    DumpOutput output;
-    if (archive != null) {
-      if (jsonl) {
+    if (archive == null) {
+      return request(new DumpOutput.Directory(out));
+    }
+    return request(
+        archive.equals(STDOUT)
+            ? DumpOutput.Archive.toStdout()
+            : DumpOutput.Archive.toFile(Path.of(archive)));
+  }
+
+  private DumpRequest request(DumpOutput requested) {
+    DumpOutput output = requested;
+    if (jsonl()) {
+      if (!(requested instanceof DumpOutput.Directory d)) {
         throw usage("--format jsonl cannot go into an --archive", "use --out <dir> with jsonl");
       }
-      output =
-          archive.equals(STDOUT)
-              ? DumpOutput.Archive.toStdout()
-              : DumpOutput.Archive.toFile(Path.of(archive));
-    } else {
-      output = jsonl ? new DumpOutput.Jsonl(out, json) : new DumpOutput.Directory(out);
+      output = new DumpOutput.Jsonl(d.dir(), jsonFormat());
     }
     DumpTool tool =
         switch (dumpTool) {
@@ -168,6 +171,23 @@ public final class DumpOptions {
         Optional.ofNullable(summaryJson),
         tool,
         "restore " + BuildInfo.version());
+  }
+
+  private boolean jsonl() {
+    return switch (format) {
+      case "bson" -> false;
+      case "jsonl" -> true;
+      default -> throw usage("--format " + format + " is unknown", "use bson or jsonl");
+    };
+  }
+
+  private DumpOutput.JsonFormat jsonFormat() {
+    return switch (jsonFormat) {
+      case "relaxed" -> DumpOutput.JsonFormat.RELAXED;
+      case "canonical" -> DumpOutput.JsonFormat.CANONICAL;
+      default ->
+          throw usage("--json-format " + jsonFormat + " is unknown", "use relaxed or canonical");
+    };
   }
 
   private static RestoreException usage(String message, String next) {

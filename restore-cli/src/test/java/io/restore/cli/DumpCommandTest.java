@@ -110,5 +110,9 @@ class DumpCommandTest {
     DumpOptions bare = new DumpOptions();
     new CommandLine(bare).parseArgs("--archive");
     assertThat(bare.toRequest().output()).isEqualTo(DumpOutput.Archive.toStdout());
+    DumpOptions forOpen = new DumpOptions(); // restore open --dump-to DIR names the output itself
+    new CommandLine(forOpen).parseArgs("--format", "jsonl", "--json-format", "canonical");
+    assertThat(forOpen.toRequest(new DumpOutput.Directory(Path.of("/d"))).output())
+        .isEqualTo(new DumpOutput.Jsonl(Path.of("/d"), DumpOutput.JsonFormat.CANONICAL));
   }
 }
