@@ -77,40 +77,42 @@ public final class DumpBench {
     String[] names = {
       "(a) raw cursor drain", "(b) directory dump", "(c) directory --gzip", "(d) --archive"
     };
-    double[] base = null;
-    for (int round = 0; round < 2; round++) { // round 0 warms the JIT and the server
-      double[][] rows = new double[4][];
-      rows[0] = drain(uri);
-      rows[1] = dump(uri, DumpRequest.of(new DumpOutput.Directory(tmp.resolve("d" + round))));
-      rows[2] =
-          dump(
-              uri,
-              DumpRequest.of(new DumpOutput.Directory(tmp.resolve("g" + round))).withGzip(true));
-      rows[3] = dump(uri, DumpRequest.of(DumpOutput.Archive.toFile(tmp.resolve("a" + round))));
-      if (round == 1) {
-        base = rows[0];
-        System.out.printf(
-            Locale.ROOT,
-            "%-24s %10s %8s %8s %8s %7s%n",
-            "run",
-            "documents",
-            "seconds",
-            "docs/s",
-            "MB/s",
-            "x (a)");
-        for (int i = 0; i < 4; i++) {
-          double[] r = rows[i];
-          System.out.printf(
-              Locale.ROOT,
-              "%-24s %10d %8.2f %8.0f %8.1f %7.2f%n",
-              names[i],
-              (long) r[0],
-              r[2],
-              r[0] / r[2],
-              r[1] / 1e6 / r[2],
-              (r[1] / r[2]) / (base[1] / base[2]));
+    // round 0 warms the JIT and the server; then the best of 3 rounds per run (a shared machine)
+    double[][] best = new double[4][];
+    for (int round = 0; round < 4; round++) {
+      double[][] rows = {
+        drain(uri),
+        dump(uri, DumpRequest.of(new DumpOutput.Directory(tmp.resolve("d")))),
+        dump(uri, DumpRequest.of(new DumpOutput.Directory(tmp.resolve("g"))).withGzip(true)),
+        dump(uri, DumpRequest.of(DumpOutput.Archive.toFile(tmp.resolve("a"))))
+      };
+      for (int i = 0; round > 0 && i < 4; i++) {
+        if (best[i] == null || rows[i][2] < best[i][2]) {
+          best[i] = rows[i];
         }
       }
+    }
+    double[] base = best[0];
+    System.out.printf(
+        Locale.ROOT,
+        "%-24s %10s %8s %8s %8s %7s%n",
+        "run (best of 3)",
+        "documents",
+        "seconds",
+        "docs/s",
+        "MB/s",
+        "x (a)");
+    for (int i = 0; i < 4; i++) {
+      double[] r = best[i];
+      System.out.printf(
+          Locale.ROOT,
+          "%-24s %10d %8.2f %8.0f %8.1f %7.2f%n",
+          names[i],
+          (long) r[0],
+          r[2],
+          r[0] / r[2],
+          r[1] / 1e6 / r[2],
+          base[2] / r[2]);
     }
   }
 
