@@ -2,13 +2,15 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.dump.BarProgress;
-import io.restore.dump.DumpOutput;
-import io.restore.dump.DumpProgress;
 import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
-import io.restore.dump.LogLineProgress;
+import io.restore.mongod.session.SessionRegistry;
+import io.restore.session.OpenRequest;
+import io.restore.session.RestoreSession;
+import io.restore.session.SessionOutput;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,9 @@ final class DumpCommand implements Callable<Integer> {
   String uri;
 
   @Mixin DumpOptions options;
+  @Mixin KeySourceOptions keys;
+  @Mixin MongodOptions mongod;
+  @Mixin PkiOptionsMixin pki;
 
   @Override
   public Integer call() {
@@ -53,21 +58,25 @@ final class DumpCommand implements Callable<Integer> {
           "give a snapshot directory, or --uri mongodb://host:port/ for a running server");
     }
     DumpRequest request = options.toRequest();
+    PrintWriter err = spec.commandLine().getErr();
     if (dbpath != null) {
-      // Hook for the lead: open the snapshot (restore open), then
-      // new Dumper().dump(session.uri(), request, progress(request)) and tear down.
-      throw NotImplemented.command("dump <dbpath>");
+      // open + dump + teardown: the same session as 'restore open --dump-to'.
+      OpenRequest open =
+          new OpenRequest(
+              dbpath,
+              keys.toSettings(),
+              pki.toOptions(),
+              pki.clientKeyPassword(),
+              Optional.empty(),
+              false,
+              mongod.plan());
+      return new RestoreSession(
+              SessionRegistry.fromEnvironment(System.getenv()),
+              System.getenv(),
+              new SessionOutput(spec.commandLine().getOut(), err))
+          .open(open, DumpJobs.job(request, options.quiet(), err));
     }
-    new Dumper().dump(uri, request, progress(request));
+    new Dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
     return ExitCode.OK.value();
-  }
-
-  /** Bars on a terminal, else one line per collection; never on stdout (archives stream there). */
-  DumpProgress progress(DumpRequest request) {
-    boolean streaming = request.output() instanceof DumpOutput.Archive a && a.file().isEmpty();
-    if (!options.quiet() && System.console() != null && !streaming) {
-      return new BarProgress(System.err);
-    }
-    return new LogLineProgress(spec.commandLine().getErr());
   }
 }

@@ -113,6 +113,11 @@ public final class DumpOptions {
       description = "builtin (default) or mongodump: run the real mongodump found on PATH.")
   String dumpTool;
 
+  /** Whether --out or --archive was given (the command line names its own output). */
+  public boolean outputGiven() {
+    return out != null || archive != null;
+  }
+
   /** Whether progress should be one line per collection rather than bars. */
   public boolean quiet() {
     return quiet;
