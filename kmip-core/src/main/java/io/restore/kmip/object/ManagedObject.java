@@ -42,6 +42,10 @@ public final class ManagedObject implements AutoCloseable {
   static final int TAG_REVOCATION_MESSAGE = 0x420080;
   static final int TAG_REVOCATION_REASON_CODE = 0x420082;
   private static final int HASHING_SHA_256 = 0x06;
+  static final int TAG_RNG_ALGORITHM = 0x4200DA;
+  static final int TAG_CRYPTOGRAPHIC_ALGORITHM = 0x420028;
+  static final int TAG_CRYPTOGRAPHIC_LENGTH = 0x42002A;
+  private static final int RNG_UNSPECIFIED = 0x01;
 
   /** Attributes only the server sets (KMIP 1.4 §3, "Modifiable by client: No"). */
   static final Set<String> SERVER_ONLY =
@@ -365,6 +369,22 @@ public final class ManagedObject implements AutoCloseable {
     }
     touch(now);
     return removed;
+  }
+
+  /**
+   * Records that the server generated this key (Create): the Random Number Generator attribute,
+   * KMIP 1.4 §3.44, with RNG Algorithm Unspecified (the JDK's SecureRandom) and the key's algorithm
+   * and length.
+   */
+  public synchronized void recordGeneratedBy(int algorithm, int lengthBits) {
+    put(
+        "Random Number Generator",
+        AttributeValue.Struct.of(
+            new AttributeValue.Field(TAG_RNG_ALGORITHM, new AttributeValue.Enum(RNG_UNSPECIFIED)),
+            new AttributeValue.Field(
+                TAG_CRYPTOGRAPHIC_ALGORITHM, new AttributeValue.Enum(algorithm)),
+            new AttributeValue.Field(
+                TAG_CRYPTOGRAPHIC_LENGTH, new AttributeValue.Int(lengthBits))));
   }
 
   /** Zeroes the key material. Idempotent. */

@@ -78,6 +78,7 @@ final class LifecycleHandlers {
       ManagedObject created =
           store.add(
               ObjectType.SYMMETRIC_KEY, key, ManagedObject.FORMAT_RAW, 0, toStore(attributes));
+      created.recordGeneratedBy(algorithm, bits);
       ctx.produced(created.uid());
       return CreateResponse.of(io.restore.kmip.ttlv.ObjectType.SYMMETRIC_KEY, created.uid());
     } catch (ObjectException e) {

@@ -47,7 +47,8 @@ final class ReadHandlers {
           io.restore.kmip.object.Attribute.ORIGINAL_CREATION_DATE,
           "Always Sensitive",
           io.restore.kmip.object.Attribute.EXTRACTABLE,
-          "Never Extractable");
+          "Never Extractable",
+          "Random Number Generator");
 
   private final ObjectStore store;
 

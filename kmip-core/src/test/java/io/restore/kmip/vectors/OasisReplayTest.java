@@ -53,10 +53,10 @@ class OasisReplayTest {
       Map.of(
           "CS-BC-M-7-14.xml", "Usage Limits are stored but not enforced",
           "CS-BC-M-GCM-3-14.xml", "multi-part (streaming) Encrypt/Decrypt with Correlation Value",
-          "SKFF-M-9-14.xml", "no Fresh and Lease Time attributes",
-          "SKFF-M-10-14.xml", "no Random Number Generator attribute",
-          "SKFF-M-11-14.xml", "no Random Number Generator attribute",
-          "SKFF-M-12-14.xml", "no Random Number Generator attribute");
+          "SKFF-M-9-14.xml", "no Fresh and Lease Time attributes (no leases are granted)",
+          "SKFF-M-10-14.xml", "no Fresh and Lease Time attributes (no leases are granted)",
+          "SKFF-M-11-14.xml", "no Fresh and Lease Time attributes (no leases are granted)",
+          "SKFF-M-12-14.xml", "no Fresh and Lease Time attributes (no leases are granted)");
 
   private KmipServer server;
   private InMemoryObjectStore store;
