@@ -4,7 +4,6 @@ import io.restore.dump.BarProgress;
 import io.restore.dump.DumpOutput;
 import io.restore.dump.DumpProgress;
 import io.restore.dump.DumpRequest;
-import io.restore.dump.DumpSummary;
 import io.restore.dump.Dumper;
 import io.restore.dump.LogLineProgress;
 import io.restore.session.Job;
@@ -17,9 +16,8 @@ final class DumpJobs {
   static Job.Dump job(DumpRequest request, boolean quiet, PrintWriter err) {
     return new Job.Dump(
         uri -> {
-          DumpSummary summary = new Dumper().dump(uri, request, progress(request, quiet, err));
-          err.println("restore: " + describe(summary));
-          err.flush();
+          // The dumper reports its own summary line; failures are RestoreExceptions.
+          new Dumper().dump(uri, request, progress(request, quiet, err));
           return 0;
         });
   }
@@ -31,12 +29,5 @@ final class DumpJobs {
       return new BarProgress(System.err);
     }
     return new LogLineProgress(err);
-  }
-
-  private static String describe(DumpSummary s) {
-    long documents = s.collections().stream().mapToLong(c -> c.documents()).sum();
-    return String.format(
-        "dumped %d documents in %d collections to %s (verified)",
-        documents, s.collections().size(), s.output());
   }
 }
