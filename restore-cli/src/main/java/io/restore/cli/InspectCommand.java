@@ -1,16 +1,54 @@
 package io.restore.cli;
 
+import io.restore.kms.Inspection;
+import io.restore.kms.KeySourceSettings;
+import io.restore.kms.KeySources;
+import io.restore.snapshot.Snapshot;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code restore inspect}. */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Show what a snapshot holds: key id, provider, metadata fields (never values).")
+    description = {
+      "Show what a snapshot holds: key id, provider, metadata fields (never values), where the"
+          + " encrypted key comes from.",
+      "Exits 0 when everything needed to decrypt the key is there."
+    })
 final class InspectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "<dbpath>", description = "The extracted snapshot folder.")
+  Path dbpath;
+
+  @Option(
+      names = "--decrypt",
+      description =
+          "Also decrypt the master key and print its SHA-256 fingerprint (never the key).")
+  boolean decrypt;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  @Mixin KeySourceOptions keys;
+
   @Override
   public Integer call() {
-    throw NotImplemented.command("inspect");
+    KeySourceSettings settings = keys.toSettings();
+    Snapshot snapshot = KeySources.openSnapshot(dbpath, settings);
+    Inspection report = Inspection.of(snapshot, settings, decrypt);
+    spec.commandLine().getOut().print(json ? report.toJson() : report.toText());
+    spec.commandLine().getOut().flush();
+    if (report.problem().isPresent()) {
+      throw report.problem().get();
+    }
+    return 0;
   }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       DumpCommand.class,
       ProxyCommand.class,
       InspectCommand.class,
+      MetadataCommand.class,
       PsCommand.class,
       StopCommand.class,
       HelpCommand.class

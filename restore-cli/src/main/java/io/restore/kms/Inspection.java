@@ -1,0 +1,158 @@
+package io.restore.kms;
+
+import io.restore.RestoreException;
+import io.restore.snapshot.EncryptedKey;
+import io.restore.snapshot.FilePermissions;
+import io.restore.snapshot.Json;
+import io.restore.snapshot.Metadata;
+import io.restore.snapshot.MetadataField;
+import io.restore.snapshot.Provider;
+import io.restore.snapshot.Snapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code restore inspect} reports about a snapshot: names, sizes and sources, never a value.
+ * {@link #problem()} is the first thing that stops the key from being decrypted.
+ */
+public record Inspection(
+    Snapshot snapshot,
+    List<MetadataField> fieldsPresent,
+    List<MetadataField> fieldsAbsent,
+    List<String> unknownFields,
+    Optional<String> encryptedKeySource,
+    int encryptedKeyBytes,
+    Optional<String> keySource,
+    List<String> warnings,
+    Optional<String> fingerprint,
+    Optional<RestoreException> problem) {
+
+  /** Looks at everything; with {@code decrypt}, asks the KMS too. */
+  public static Inspection of(Snapshot s, KeySourceSettings settings, boolean decrypt) {
+    Metadata md = s.metadata();
+    List<MetadataField> absent = new ArrayList<>();
+    for (MetadataField f : MetadataField.forProvider(s.provider())) {
+      if (!md.has(f)) {
+        absent.add(f);
+      }
+    }
+    List<String> warnings = new ArrayList<>(s.warnings());
+    Optional<String> encSource = Optional.empty();
+    int encBytes = 0;
+    Optional<String> source = Optional.empty();
+    Optional<String> fingerprint = Optional.empty();
+    Optional<RestoreException> problem = Optional.empty();
+    try {
+      MasterKeySource ks = KeySources.forSnapshot(s, settings);
+      if (s.provider() != Provider.LOCAL && settings.keyFile().isEmpty()) {
+        EncryptedKey ek = s.encryptedKey(settings.encryptedKeyFile());
+        encSource = Optional.of(ek.source());
+        encBytes = ek.length();
+      }
+      source = Optional.of(ks.description());
+      settings
+          .keyFile()
+          .filter(FilePermissions::groupOrOtherReadable)
+          .ifPresent(f -> warnings.add(FilePermissions.warning(f)));
+      if (decrypt) {
+        try (MasterKey key = ks.decrypt()) {
+          fingerprint = Optional.of(key.fingerprint());
+        }
+      }
+    } catch (RestoreException e) {
+      problem = Optional.of(e);
+    }
+    return new Inspection(
+        s,
+        md.presentFields(),
+        absent,
+        md.unknownFieldNames(),
+        encSource,
+        encBytes,
+        source,
+        warnings,
+        fingerprint,
+        problem);
+  }
+
+  /** Aligned lines for people. */
+  public String toText() {
+    StringBuilder b = new StringBuilder();
+    line(b, "dbpath", snapshot.dbpath().toString());
+    line(b, "key id", snapshot.keyId());
+    line(b, "provider", snapshot.provider().id() + " (" + snapshot.provider().displayName() + ")");
+    line(
+        b,
+        "metadata file",
+        snapshot.metadataFile() + (snapshot.metadata().exists() ? "" : " (absent)"));
+    line(b, "fields present", describe(fieldsPresent));
+    line(b, "fields absent", names(fieldsAbsent));
+    if (!unknownFields.isEmpty()) {
+      line(b, "other fields", String.join(", ", unknownFields) + " (kept, not read)");
+    }
+    encryptedKeySource.ifPresent(
+        s -> line(b, "encrypted key", encryptedKeyBytes + " bytes from " + s));
+    keySource.ifPresent(s -> line(b, "key source", s));
+    fingerprint.ifPresent(f -> line(b, "decrypted", "yes, 32-byte key, SHA-256 fingerprint " + f));
+    for (String w : warnings) {
+      line(b, "warning", w);
+    }
+    return b.toString();
+  }
+
+  /** One JSON object with the same facts. */
+  public String toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dbpath", snapshot.dbpath().toString());
+    m.put("keyId", snapshot.keyId());
+    m.put("provider", snapshot.provider().id());
+    m.put("metadataFile", snapshot.metadataFile().toString());
+    m.put("metadataExists", snapshot.metadata().exists());
+    m.put("fieldsPresent", new ArrayList<Object>(fieldNames(fieldsPresent)));
+    m.put("fieldsAbsent", new ArrayList<Object>(fieldNames(fieldsAbsent)));
+    m.put("otherFields", List.copyOf(unknownFields));
+    if (encryptedKeySource.isPresent()) {
+      Map<String, Object> ek = new LinkedHashMap<>();
+      ek.put("source", encryptedKeySource.get());
+      ek.put("bytes", new Json.Number(Integer.toString(encryptedKeyBytes)));
+      m.put("encryptedKey", ek);
+    }
+    keySource.ifPresent(s -> m.put("keySource", s));
+    fingerprint.ifPresent(f -> m.put("fingerprint", f));
+    m.put("warnings", List.copyOf(warnings));
+    m.put("ok", problem.isEmpty());
+    problem.ifPresent(
+        p -> {
+          m.put("problem", p.getMessage());
+          m.put("nextStep", p.nextStep());
+        });
+    return Json.write(m);
+  }
+
+  private static void line(StringBuilder b, String label, String value) {
+    b.append(String.format("%-15s %s%n", label + ":", value));
+  }
+
+  private static String describe(List<MetadataField> fields) {
+    List<String> n = new ArrayList<>();
+    for (MetadataField f : fields) {
+      n.add(f.fieldName() + (f.secret() ? " (secret)" : ""));
+    }
+    return n.isEmpty() ? "none" : String.join(", ", n);
+  }
+
+  private static String names(List<MetadataField> fields) {
+    return fields.isEmpty() ? "none" : String.join(", ", fieldNames(fields));
+  }
+
+  private static List<String> fieldNames(List<MetadataField> fields) {
+    List<String> n = new ArrayList<>();
+    for (MetadataField f : fields) {
+      n.add(f.fieldName());
+    }
+    return n;
+  }
+}

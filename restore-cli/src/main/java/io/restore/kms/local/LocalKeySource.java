@@ -1,0 +1,116 @@
+package io.restore.kms.local;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import io.restore.kms.KeyContext;
+import io.restore.kms.MasterKey;
+import io.restore.kms.MasterKeySource;
+import io.restore.snapshot.Base64Text;
+import io.restore.snapshot.MetadataField;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The master key from a local file: {@code --key-file}, else the {@code keyFile} field of {@code
+ * <keyId>.local.metadata} (a relative path is resolved against the metadata file's folder). The
+ * file holds the raw 32 bytes or their base64 text (a mongod {@code --encryptionKeyFile} is
+ * base64). For self-managed keys, the demo, and a key decrypted earlier.
+ */
+public final class LocalKeySource implements MasterKeySource {
+  private final KeyContext ctx;
+
+  public LocalKeySource(KeyContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The key file, and how it was named (for messages). */
+  record Located(Path file, String origin) {}
+
+  Located locate() {
+    Optional<Path> flag = ctx.settings().keyFile();
+    if (flag.isPresent()) {
+      return new Located(flag.get(), "--key-file");
+    }
+    Optional<String> field = ctx.metadata().text(MetadataField.KEY_FILE);
+    if (field.isEmpty()) {
+      throw new RestoreException(
+          ExitCode.KMS,
+          "local key: "
+              + ctx.metadataFile()
+              + (ctx.metadata().exists() ? " has no field keyFile" : " does not exist"),
+          "pass --key-file <file with the 32-byte master key>, or write {\"keyFile\": \"<path>\"}"
+              + " into "
+              + ctx.metadataFile());
+    }
+    Path p = Path.of(field.get());
+    if (!p.isAbsolute()) {
+      p = ctx.metadataFile().toAbsolutePath().getParent().resolve(p);
+    }
+    return new Located(p, "field keyFile of " + ctx.metadataFile());
+  }
+
+  @Override
+  public String description() {
+    Located l = locate();
+    return "local key file " + l.file() + " (from " + l.origin() + ")";
+  }
+
+  @Override
+  public MasterKey decrypt() {
+    Located l = locate();
+    return read(l.file(), l.origin());
+  }
+
+  /** Reads a key file: exactly 32 raw bytes, or base64 text of 32 bytes. */
+  public static MasterKey read(Path file, String origin) {
+    byte[] raw;
+    try {
+      if (Files.size(file) > 4096) {
+        throw notAKey(file, origin, "is larger than any key file");
+      }
+      raw = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new RestoreException(
+          ExitCode.KMS,
+          "cannot read the key file "
+              + file
+              + " (from "
+              + origin
+              + "): "
+              + e.getClass().getSimpleName(),
+          "check the path and that the file is readable by this user",
+          e);
+    }
+    byte[] key = null;
+    try {
+      if (raw.length == MasterKey.LENGTH) {
+        return MasterKey.copyOf(raw);
+      }
+      key = Base64Text.decodeIfText(raw).orElse(null);
+      if (key == null || key.length != MasterKey.LENGTH) {
+        throw notAKey(
+            file,
+            origin,
+            "holds neither 32 raw bytes nor base64 text of 32 bytes ("
+                + (key == null ? raw.length + " bytes" : "base64 of " + key.length + " bytes")
+                + ")");
+      }
+      return MasterKey.copyOf(key);
+    } finally {
+      Arrays.fill(raw, (byte) 0);
+      if (key != null) {
+        Arrays.fill(key, (byte) 0);
+      }
+    }
+  }
+
+  private static RestoreException notAKey(Path file, String origin, String what) {
+    return new RestoreException(
+        ExitCode.KMS,
+        "the key file " + file + " (from " + origin + ") " + what,
+        "pass the file that holds the 32-byte master key (e.g. made with 'openssl rand 32')");
+  }
+}

@@ -1,0 +1,66 @@
+package io.restore.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonTest {
+  @Test
+  @SuppressWarnings("unchecked")
+  void readsObjectsInOrderWithEveryValueKind() throws Exception {
+    Map<String, Object> m =
+        Json.parseObject(
+            "{\"b\": \"x\\u00e9\\n\", \"a\": [1, -2.5e3, true, false, null], \"c\": {}}");
+    assertThat(m.keySet()).containsExactly("b", "a", "c");
+    assertThat(m.get("b")).isEqualTo("xé\n");
+    assertThat((List<Object>) m.get("a"))
+        .containsExactly(new Json.Number("1"), new Json.Number("-2.5e3"), true, false, null);
+    assertThat(m.get("c")).isEqualTo(Map.of());
+  }
+
+  @Test
+  void writesWhatItReadsKeepingNumbersAsWritten() throws Exception {
+    String text = "{\n  \"n\": 1.50,\n  \"s\": \"a\\\"b\",\n  \"l\": [\n    {}\n  ]\n}\n";
+    assertThat(Json.write(Json.parse(text))).isEqualTo(text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"a\": 1,}",
+        "{\"a\": 1, \"a\": 2}",
+        "[1,]",
+        "{\"a\": 01}",
+        "{\"a\": \"x\ny\"}",
+        "{\"a\": 1} x",
+        "{a: 1}",
+        "// c\n{}",
+        "{\"a\": tru}",
+        "{\"a\": \"\\x\"}",
+        "\"unterminated",
+        ""
+      })
+  void rejectsWhatIsNotStrictJson(String text) {
+    assertThatThrownBy(() -> Json.parse(text))
+        .isInstanceOf(Json.SyntaxException.class)
+        .hasMessageContaining("line");
+  }
+
+  @Test
+  void errorsGiveLineAndColumnButNoText() {
+    assertThatThrownBy(() -> Json.parse("{\n  \"secret\": \"abc\" \"x\"\n}"))
+        .hasMessage("expected ',' or '}' at line 2, column 19")
+        .hasMessageNotContaining("abc");
+  }
+
+  @Test
+  void refusesDeepNesting() {
+    assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100)))
+        .hasMessageContaining("nested deeper");
+  }
+}
