@@ -63,10 +63,11 @@ class DumpCommandTest {
   }
 
   @Test
-  void aSnapshotDbpathIsLeftToTheSessionForNow() {
+  void aSnapshotDbpathOpensTheSnapshotFirstAndFailsBeforeDumpingWhenItIsNotOne() {
     assertThat(run("dump", tmp.toString(), "--out", tmp.resolve("o").toString()))
-        .isEqualTo(ExitCode.USAGE.value());
-    assertThat(err.toString()).contains("'restore dump <dbpath>' is not implemented yet");
+        .isEqualTo(ExitCode.SNAPSHOT.value());
+    assertThat(err.toString()).contains("key.store");
+    assertThat(tmp.resolve("o")).doesNotExist();
   }
 
   @Test
