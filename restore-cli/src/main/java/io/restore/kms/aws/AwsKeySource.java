@@ -240,8 +240,16 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
       int status = s.statusCode();
       String what = (code == null ? "HTTP " + status : code);
-      if (code == null && status == 403
-          || "UnrecognizedClientException".equals(code)
+      if (code == null && status == 403) {
+        // No error code: an XML or empty 403 (proxies, moto's IAM layer). It may be either.
+        return KmsErrors.credentials(
+            ctx,
+            "HTTP 403 without an error code: wrong or expired credentials, or no decrypt"
+                + " permission on the key",
+            origin,
+            e);
+      }
+      if ("UnrecognizedClientException".equals(code)
           || "InvalidSignatureException".equals(code)
           || "ExpiredTokenException".equals(code)
           || "InvalidClientTokenId".equals(code)

@@ -1,0 +1,55 @@
+package io.restore.kms;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** TLS trust for KMS endpoints: the JDK's CAs, or only those of {@code --kms-ca-file}. */
+public final class KmsTls {
+  private KmsTls() {}
+
+  /** An SSL context trusting {@code caFile}'s certificates, or the JDK default when empty. */
+  public static SSLContext context(Optional<Path> caFile) {
+    try {
+      if (caFile.isEmpty()) {
+        return SSLContext.getDefault();
+      }
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      Collection<? extends Certificate> certs;
+      try (InputStream in = Files.newInputStream(caFile.get())) {
+        certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      }
+      if (certs.isEmpty()) {
+        throw new GeneralSecurityException("no certificate in the file");
+      }
+      int i = 0;
+      for (Certificate c : certs) {
+        ks.setCertificateEntry("ca" + i++, c);
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ks);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "cannot use --kms-ca-file " + caFile.orElse(null) + ": " + e.getMessage(),
+          "pass a PEM file with the CA certificates of the KMS endpoint",
+          e);
+    }
+  }
+}
