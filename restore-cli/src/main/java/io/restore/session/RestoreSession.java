@@ -11,6 +11,7 @@ import io.restore.mongod.MongodLaunch;
 import io.restore.mongod.MongodProcess;
 import io.restore.mongod.MongodStartException;
 import io.restore.mongod.MongodVersion;
+import io.restore.mongod.ShutdownPolicy;
 import io.restore.mongod.StopReport;
 import io.restore.mongod.session.SessionClaim;
 import io.restore.mongod.session.SessionRecord;
@@ -32,6 +33,9 @@ import java.util.OptionalInt;
  */
 public final class RestoreSession {
   private static final Duration VERSION_PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Seconds mongod may take to exit per shutdown rung (see {@link #shutdownPolicy()}). */
+  public static final String SHUTDOWN_TIMEOUT_ENV = "RESTORE_SHUTDOWN_TIMEOUT";
 
   private final SessionRegistry registry;
   private final Map<String, String> env;
@@ -59,6 +63,7 @@ public final class RestoreSession {
     MongodVersion version =
         MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT).requireEnterprise(binary);
     output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
+    ShutdownPolicy shutdown = shutdownPolicy();
     try (SessionClaim claim = registry.claim(snapshot.dbpath());
         MasterKey key = decrypt(snapshot, r, signals);
         SessionPki pki = SessionPki.create(r.pki());
@@ -76,11 +81,12 @@ public final class RestoreSession {
                 "--kmip-port")) {
       output.status("KMIP server on " + kmip.endpoint().host() + ":" + kmip.endpoint().port());
       checkNotStopped(signals);
-      MongodProcess mongod = startMongod(r, binary, claim, dir, certs, kmip, signals);
-      try (mongod) {
-        int code = runJob(job, mongod, snapshot, kmip, signals);
+      MongodProcess mongod = startMongod(r, binary, shutdown, claim, dir, certs, kmip, signals);
+      try {
+        return runJob(job, mongod, snapshot, kmip, signals);
+      } finally {
+        // 7. Teardown starts with mongod's shutdown ladder on every path, and says how it went.
         report(mongod.stop());
-        return code;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -100,6 +106,7 @@ public final class RestoreSession {
   private MongodProcess startMongod(
       OpenRequest r,
       MongodBinary binary,
+      ShutdownPolicy shutdown,
       SessionClaim claim,
       SessionDirectory dir,
       WrittenCerts certs,
@@ -127,6 +134,8 @@ public final class RestoreSession {
     MongodLaunch launch =
         MongodLaunch.of(command, dir.resolve("mongod.log"))
             .withStartupTimeout(plan.startupTimeout())
+            .withShutdown(shutdown)
+            .withWatchdog(Optional.of(shutdown.afterSigterm()), ProcessBuilder.Redirect.INHERIT)
             .withProgress(output::status);
     SessionRecord[] record = new SessionRecord[1];
     try {
@@ -155,6 +164,34 @@ public final class RestoreSession {
       }
       throw e;
     }
+  }
+
+  /**
+   * The shutdown ladder's patience: {@value #SHUTDOWN_TIMEOUT_ENV} seconds for mongod to exit after
+   * the shutdown command and again after SIGTERM (also the watchdog's grace), else the defaults of
+   * two minutes each. Large snapshots may need more to checkpoint; tests need less.
+   */
+  private ShutdownPolicy shutdownPolicy() {
+    ShutdownPolicy defaults = ShutdownPolicy.defaults();
+    String value = env.get(SHUTDOWN_TIMEOUT_ENV);
+    if (value == null || value.isBlank()) {
+      return defaults;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      seconds = 0;
+    }
+    if (seconds < 1) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          SHUTDOWN_TIMEOUT_ENV + "=" + value + " is not a whole number of seconds (1 or more)",
+          "set it to e.g. 600 for a snapshot that checkpoints slowly, or unset it for 120");
+    }
+    Duration d = Duration.ofSeconds(seconds);
+    return new ShutdownPolicy(
+        defaults.commandTimeout(), d, d, defaults.afterSigkill(), defaults.allowSigkill());
   }
 
   /** Step 6. */
