@@ -193,6 +193,15 @@ final class RestoreProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** What a finished run printed, and its exit code. */
+  record Finished(int exit, List<String> stdout, String stderr, String transcript) {}
+
+  /** Waits for the exit; the output, read to the end. */
+  Finished finish() throws InterruptedException {
+    int exit = awaitExit();
+    return new Finished(exit, stdout(), stderr(), transcript());
+  }
+
   private void drain() throws InterruptedException {
     for (Thread t : readers) {
       t.join(5000);
