@@ -105,7 +105,8 @@ class OpenFailureTest {
     Run run = run(Map.of(), "--mongod", "/nonexistent/bin/mongod", "--exec", "--", "true");
     assertExit(run, ExitCode.MONGOD_UNUSABLE);
     assertThat(run.stderr())
-        .contains("mongod not found at /nonexistent/bin/mongod (from --mongod /nonexistent/bin/mongod)")
+        .contains(
+            "mongod not found at /nonexistent/bin/mongod (from --mongod /nonexistent/bin/mongod)")
         .contains("next: check the path given with --mongod");
   }
 
@@ -176,9 +177,12 @@ class OpenFailureTest {
     Run run =
         run(
             Map.of(
-                "STANDIN_STARTUP_DELAY_MS", "600000",
-                "STANDIN_IGNORE_SIGTERM", "1",
-                RestoreSession.SHUTDOWN_TIMEOUT_ENV, "1"),
+                "STANDIN_STARTUP_DELAY_MS",
+                "600000",
+                "STANDIN_IGNORE_SIGTERM",
+                "1",
+                RestoreSession.SHUTDOWN_TIMEOUT_ENV,
+                "1"),
             "--startup-timeout",
             "3",
             "--exec",

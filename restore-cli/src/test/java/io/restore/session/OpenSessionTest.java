@@ -54,7 +54,8 @@ class OpenSessionTest {
   private RestoreProcess open(String... extra) throws Exception {
     List<String> args = new ArrayList<>();
     args.addAll(
-        List.of("open", sample.dbpath().toString(), "--mongod", RestoreProcess.standIn().toString()));
+        List.of(
+            "open", sample.dbpath().toString(), "--mongod", RestoreProcess.standIn().toString()));
     args.addAll(List.of(extra));
     return RestoreProcess.start(env(), args.toArray(String[]::new));
   }
@@ -80,8 +81,7 @@ class OpenSessionTest {
           documents += client.getDatabase(c.db()).getCollection(c.name()).countDocuments();
         }
         assertThat(documents).isEqualTo(sample.documentCount());
-        Document status =
-            client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
         assertThat(status.get("encryptionAtRest", Document.class).getString("encryptionKeyId"))
             .isEqualTo(sample.keyId());
       }

@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
  * through {@code testkit/bin/mongod}, told by {@code RESTORE_STANDIN_CLASSPATH} to run from the
  * same class path (no jar build).
  *
- * <p>The child is started through {@code env --default-signal=INT}: a non-interactive parent (a
- * CI runner, a backgrounded shell) may have SIGINT ignored, and an ignored signal stays ignored
- * across exec, so without the reset Ctrl-C could not be tested.
+ * <p>The child is started through {@code env --default-signal=INT}: a non-interactive parent (a CI
+ * runner, a backgrounded shell) may have SIGINT ignored, and an ignored signal stays ignored across
+ * exec, so without the reset Ctrl-C could not be tested.
  */
 final class RestoreProcess implements AutoCloseable {
   static final Duration PATIENCE = Duration.ofSeconds(90);
-  private static final Pattern READY = Pattern.compile("mongod ready on port (\\d+) \\(pid (\\d+)\\)");
+  private static final Pattern READY =
+      Pattern.compile("mongod ready on port (\\d+) \\(pid (\\d+)\\)");
   private static final Pattern KMIP = Pattern.compile("KMIP server on 127\\.0\\.0\\.1:(\\d+)");
 
   final Process process;
