@@ -58,6 +58,7 @@ public final class RestoreSession {
     // 1. The snapshot: key id, provider, metadata (fails before anything starts).
     Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
     snapshot.warnings().forEach(w -> output.status("warning: " + w));
+    output.timing("snapshot read");
     // 2. A usable mongod (Enterprise), found and probed before any KMS call.
     MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
     MongodVersion version =
