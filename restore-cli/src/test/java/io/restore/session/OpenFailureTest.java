@@ -173,16 +173,10 @@ class OpenFailureTest {
   }
 
   @Test
-  void aStartupTimeoutStopsAMongodThatIgnoresSigtermWithALoudSigkill() throws Exception {
+  void aStartupTimeoutNamesTheOptionToRaiseAndStopsTheStartingMongod() throws Exception {
     Run run =
         run(
-            Map.of(
-                "STANDIN_STARTUP_DELAY_MS",
-                "600000",
-                "STANDIN_IGNORE_SIGTERM",
-                "1",
-                RestoreSession.SHUTDOWN_TIMEOUT_ENV,
-                "1"),
+            Map.of("STANDIN_STARTUP_DELAY_MS", "600000"),
             "--startup-timeout",
             "3",
             "--exec",
@@ -191,13 +185,61 @@ class OpenFailureTest {
     assertExit(run, ExitCode.MONGOD_FAILED);
     assertThat(run.stderr())
         .contains("mongod was not ready after 3 s")
-        .contains("next: raise --startup-timeout")
-        .contains("ignored SIGTERM for 1 s; sending SIGKILL. Its data files may be damaged");
+        .contains("next: raise --startup-timeout");
+  }
+
+  @Test
+  void sigtermDuringStartupEscalatesToALoudSigkillWhenMongodIgnoresIt() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "STANDIN_STARTUP_DELAY_MS",
+            "600000",
+            "STANDIN_IGNORE_SIGTERM",
+            "1",
+            RestoreSession.SHUTDOWN_TIMEOUT_ENV,
+            "1");
+    try (RestoreProcess restore = start(env, "--exec", "--", "true")) {
+      // mongod logs 24199 once it has the key: its signal handlers are in place by then
+      await()
+          .atMost(RestoreProcess.PATIENCE)
+          .until(() -> sessionLog().contains("\"id\":24199,") || !restore.process.isAlive());
+      int kmipPort = restore.kmipPort().orElseThrow();
+
+      restore.signal("TERM");
+
+      assertThat(restore.awaitExit())
+          .as(restore.transcript())
+          .isEqualTo(ExitCode.INTERRUPTED.value());
+      assertThat(restore.stderr())
+          .contains("ignored SIGTERM for 1 s; sending SIGKILL. Its data files may be damaged")
+          .contains("stopped while mongod was starting; everything started so far was stopped");
+      Leftovers.assertNotListening(kmipPort);
+    }
+    assertNoMongodOnTheSnapshot();
+    Leftovers.assertNoSession(state);
+    Leftovers.assertNoSessionFiles(runtime);
+  }
+
+  /** The session's mongod.log (in the private session folder), or "" before it exists. */
+  private String sessionLog() throws Exception {
+    Path parent = runtime.resolve("restore");
+    if (!Files.isDirectory(parent)) {
+      return "";
+    }
+    try (var dirs = Files.list(parent)) {
+      for (Path d : dirs.toList()) {
+        Path log = d.resolve("mongod.log");
+        if (Files.isRegularFile(log)) {
+          return Files.readString(log);
+        }
+      }
+    }
+    return "";
   }
 
   @Test
   void aMongodCrashMidSessionEndsTheSessionWithExit6AndStopsTheKmipServer() throws Exception {
-    try (RestoreProcess restore = start(Map.of("STANDIN_CRASH_AFTER_SECONDS", "3"))) {
+    try (RestoreProcess restore = start(Map.of("STANDIN_CRASH_AFTER_SECONDS", "5"))) {
       restore.awaitUri();
       List<ProcessHandle> started = restore.descendants();
       int kmipPort = restore.kmipPort().orElseThrow();
