@@ -18,6 +18,7 @@ import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.snapshot.Snapshot;
 import io.restore.tls.SessionPki;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public final class RestoreSession {
         MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT).requireEnterprise(binary);
     output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
     ShutdownPolicy shutdown = shutdownPolicy();
-    try (SessionClaim claim = registry.claim(snapshot.dbpath());
+    try (SessionClaim claim = claim(registry, snapshot.dbpath());
         MasterKey key = decrypt(snapshot, r, signals);
         SessionPki pki = SessionPki.create(r.pki());
         SessionDirectory dir = SessionDirectory.create(env);
@@ -92,6 +93,32 @@ public final class RestoreSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted("the session was interrupted");
+    }
+  }
+
+  /**
+   * Claims the dbpath in the session registry (one session per dbpath). An unusable state folder is
+   * the user's to fix, not a bug: say which folder and how to choose another.
+   */
+  static SessionClaim claim(SessionRegistry registry, Path dbpath) {
+    try {
+      return registry.claim(dbpath);
+    } catch (UncheckedIOException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new RestoreException(
+          ExitCode.FAILURE,
+          e.getMessage()
+              + " ("
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage()
+              + ")",
+          "check that "
+              + registry.dir()
+              + " is a folder you can write to, or point $"
+              + SessionRegistry.ENV
+              + " at one",
+          e);
     }
   }
 

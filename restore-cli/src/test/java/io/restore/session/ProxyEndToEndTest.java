@@ -69,13 +69,17 @@ class ProxyEndToEndTest {
   }
 
   private RestoreProcess proxy(Path dbpath, String... extra) throws IOException {
+    return proxy(RestoreProcess.baseEnv(state, runtime), dbpath, extra);
+  }
+
+  private RestoreProcess proxy(java.util.Map<String, String> env, Path dbpath, String... extra)
+      throws IOException {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "proxy", dbpath.toString(), "--cert-dir", certs.toString(), "--mongod-port", "0"));
     args.addAll(List.of(extra));
-    return RestoreProcess.start(
-        RestoreProcess.baseEnv(state, runtime), args.toArray(String[]::new));
+    return RestoreProcess.start(env, args.toArray(String[]::new));
   }
 
   /** The printed mongod command line, as the user would copy it. */
@@ -220,6 +224,20 @@ class ProxyEndToEndTest {
       assertThat(run.stderr())
           .contains("the KMIP server cannot listen on 127.0.0.1:" + taken.getLocalPort())
           .contains("next: choose another port with --kmip-port");
+    }
+    assertThat(listing(certs)).isEmpty();
+
+    Path notAFolder = Files.writeString(shared.resolve("state-file"), "");
+    java.util.Map<String, String> env =
+        new java.util.HashMap<>(RestoreProcess.baseEnv(state, runtime));
+    env.put("RESTORE_STATE_DIR", notAFolder.toString());
+    try (RestoreProcess stateless = proxy(env, sample.dbpath())) {
+      RestoreProcess.Finished run = stateless.finish();
+      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.FAILURE.value());
+      assertThat(run.stderr())
+          .contains("cannot create the session state directory " + notAFolder)
+          .contains("next: check that " + notAFolder + " is a folder you can write to")
+          .doesNotContain("internal error");
     }
     assertThat(listing(certs)).isEmpty();
     Leftovers.assertNoSession(state);
