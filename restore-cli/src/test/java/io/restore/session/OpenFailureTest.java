@@ -259,7 +259,8 @@ class OpenFailureTest {
   }
 
   @Test
-  void aSecondOpenIsRefusedAndASigkilledRestoresWatchdogStopsMongodCleanly() throws Exception {
+  void aSecondOpenIsRefusedAndASigkilledRestoresWatchdogStopsMongodAndTheNextOpenCleansUp()
+      throws Exception {
     try (RestoreProcess first = start(Map.of())) {
       first.awaitUri();
       long mongodPid = first.mongodPid();
@@ -285,5 +286,12 @@ class OpenFailureTest {
           .isEmptyFile();
       Leftovers.assertNoSession(state); // the record of a session whose mongod is gone is stale
     }
+    try (var left = Files.list(runtime.resolve("restore"))) {
+      assertThat(left).as("the killed session's folder (client certificate and key)").hasSize(1);
+    }
+
+    // the next session on the snapshot starts as usual and removes the abandoned folder
+    Run next = run(Map.of(), "--exec", "--", "true");
+    assertExit(next, ExitCode.OK);
   }
 }
