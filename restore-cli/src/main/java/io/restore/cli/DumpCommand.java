@@ -1,16 +1,82 @@
 package io.restore.cli;
 
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import io.restore.dump.DumpRequest;
+import io.restore.dump.Dumper;
+import io.restore.mongod.session.SessionRegistry;
+import io.restore.session.OpenRequest;
+import io.restore.session.RestoreSession;
+import io.restore.session.SessionOutput;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code restore dump}. */
+/** {@code restore dump}: a snapshot (open + dump + teardown) or a running server (--uri). */
 @Command(
     name = "dump",
     mixinStandardHelpOptions = true,
-    description = "Open a snapshot, dump it to plain files, and tear everything down.")
+    description = {
+      "Dump a snapshot, or a running server with --uri, to mongodump's directory layout or"
+          + " archive (mongorestore reads both). The output is verified, then renamed into place;"
+          + " on failure nothing complete-looking is left."
+    })
 final class DumpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<dbpath>",
+      description = "Snapshot directory to open and dump.")
+  Path dbpath;
+
+  @Option(
+      names = "--uri",
+      paramLabel = "<uri>",
+      description = "Dump this already running server instead of a snapshot.")
+  String uri;
+
+  @Mixin DumpOptions options;
+  @Mixin KeySourceOptions keys;
+  @Mixin MongodOptions mongod;
+  @Mixin PkiOptionsMixin pki;
+
   @Override
   public Integer call() {
-    throw NotImplemented.command("dump");
+    if ((dbpath == null) == (uri == null)) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          dbpath == null ? "nothing to dump" : "<dbpath> and --uri cannot be combined",
+          "give a snapshot directory, or --uri mongodb://host:port/ for a running server");
+    }
+    DumpRequest request = options.toRequest();
+    PrintWriter err = spec.commandLine().getErr();
+    if (dbpath != null) {
+      // open + dump + teardown: the same session as 'restore open --dump-to'.
+      OpenRequest open =
+          new OpenRequest(
+              dbpath,
+              keys.toSettings(),
+              pki.toOptions(),
+              pki.clientKeyPassword(),
+              Optional.empty(),
+              false,
+              mongod.plan());
+      return new RestoreSession(
+              SessionRegistry.fromEnvironment(System.getenv()),
+              System.getenv(),
+              new SessionOutput(spec.commandLine().getOut(), err))
+          .open(open, DumpJobs.job(request, options.quiet(), err));
+    }
+    new Dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
+    return ExitCode.OK.value();
   }
 }

@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
  * Every option that says where a snapshot's master key comes from; mixed into {@code inspect},
  * {@code metadata wrap}, {@code proxy}, {@code open} and {@code dump}. Credentials given here win
  * over the metadata file. Secrets may also come from {@code RESTORE_*} environment variables, which
- * unlike flags do not show in the process list. The single-dash names are those of Atlas's
- * kmipProxyStandalone, so its documented command lines keep working.
+ * unlike flags do not show in the process list. The hidden single-dash names ({@code
+ * -awsAccessKey}, {@code -awsSecretAccessKey}, {@code -awsSessionToken}, {@code -awsRegion}, {@code
+ * -cloudProvider}) are those of Atlas's kmipProxyStandalone, so its documented command lines keep
+ * working.
  */
 public final class KeySourceOptions {
   @Option(
@@ -25,7 +27,7 @@ public final class KeySourceOptions {
   String keyId;
 
   @Option(
-      names = {"--cloud-provider", "--provider", "-cloudProvider"},
+      names = {"--cloud-provider", "--provider"},
       paramLabel = "<aws|azure|gcp|local>",
       description = "Which metadata file to use when there are several (must match its name).")
   String cloudProvider;
@@ -74,28 +76,28 @@ public final class KeySourceOptions {
   int kmsAttempts;
 
   @Option(
-      names = {"--aws-access-key-id", "-awsAccessKey"},
+      names = "--aws-access-key-id",
       paramLabel = "<id>",
       defaultValue = "${env:RESTORE_AWS_ACCESS_KEY_ID}",
       description = "AWS access key id (env RESTORE_AWS_ACCESS_KEY_ID).")
   String awsAccessKeyId;
 
   @Option(
-      names = {"--aws-secret-access-key", "-awsSecretAccessKey"},
+      names = "--aws-secret-access-key",
       paramLabel = "<secret>",
       defaultValue = "${env:RESTORE_AWS_SECRET_ACCESS_KEY}",
       description = "AWS secret access key (env RESTORE_AWS_SECRET_ACCESS_KEY).")
   String awsSecretAccessKey;
 
   @Option(
-      names = {"--aws-session-token", "-awsSessionToken"},
+      names = "--aws-session-token",
       paramLabel = "<token>",
       defaultValue = "${env:RESTORE_AWS_SESSION_TOKEN}",
       description = "AWS session token for temporary credentials (env RESTORE_AWS_SESSION_TOKEN).")
   String awsSessionToken;
 
   @Option(
-      names = {"--aws-region", "-awsRegion"},
+      names = "--aws-region",
       paramLabel = "<region>",
       description = "AWS region of the KMS key.")
   String awsRegion;
@@ -143,8 +145,26 @@ public final class KeySourceOptions {
       description = "Google service-account key file instead of the metadata's serviceAccountKey.")
   Path gcpCredentialsFile;
 
+  // Atlas's kmipProxyStandalone spellings, accepted so its documented command lines keep working;
+  // hidden to keep the help short (docs/metadata.md lists them).
+  @Option(names = "-awsAccessKey", hidden = true)
+  String atlasAccessKey;
+
+  @Option(names = "-awsSecretAccessKey", hidden = true)
+  String atlasSecretAccessKey;
+
+  @Option(names = "-awsSessionToken", hidden = true)
+  String atlasSessionToken;
+
+  @Option(names = "-awsRegion", hidden = true)
+  String atlasRegion;
+
+  @Option(names = "-cloudProvider", hidden = true)
+  String atlasCloudProvider;
+
   /** The options as a record for the key sources. */
   public KeySourceSettings toSettings() {
+    String cloudProvider = first(atlasCloudProvider, this.cloudProvider);
     Optional<Provider> provider = Optional.empty();
     if (cloudProvider != null) {
       provider =
@@ -173,10 +193,10 @@ public final class KeySourceOptions {
         Duration.ofSeconds(kmsTimeoutSeconds),
         kmsAttempts,
         new KeySourceSettings.Aws(
-            opt(awsAccessKeyId),
-            opt(awsSecretAccessKey),
-            opt(awsSessionToken),
-            opt(awsRegion),
+            opt(first(atlasAccessKey, awsAccessKeyId)),
+            opt(first(atlasSecretAccessKey, awsSecretAccessKey)),
+            opt(first(atlasSessionToken, awsSessionToken)),
+            opt(first(atlasRegion, awsRegion)),
             opt(awsProfile),
             opt(awsRoleArn),
             Optional.ofNullable(awsStsEndpoint)),
@@ -186,6 +206,11 @@ public final class KeySourceOptions {
             opt(azureClientSecret),
             Optional.ofNullable(azureAuthorityHost)),
         new KeySourceSettings.Gcp(Optional.ofNullable(gcpCredentialsFile)));
+  }
+
+  /** An explicit alias wins over the other name, whose value may only be an env default. */
+  private static String first(String alias, String name) {
+    return alias != null ? alias : name;
   }
 
   private static Optional<String> opt(String s) {

@@ -6,8 +6,11 @@ import io.restore.kms.aws.AwsKeySource;
 import io.restore.kms.azure.AzureKeySource;
 import io.restore.kms.gcp.GcpKeySource;
 import io.restore.kms.local.LocalKeySource;
+import io.restore.snapshot.Provider;
 import io.restore.snapshot.Snapshot;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Picks the key source for a snapshot and the command line's settings. */
 public final class KeySources {
@@ -18,17 +21,14 @@ public final class KeySources {
    * --key-file} and no metadata file the snapshot counts as {@code local}.
    */
   public static Snapshot openSnapshot(Path dbpath, KeySourceSettings settings) {
-    try {
-      return Snapshot.open(dbpath, settings.keyId(), settings.cloudProvider());
-    } catch (RestoreException e) {
-      if (settings.keyFile().isPresent()
-          && settings.cloudProvider().isEmpty()
-          && e.getMessage().startsWith("no metadata file")) {
-        return Snapshot.open(
-            dbpath, settings.keyId(), java.util.Optional.of(io.restore.snapshot.Provider.LOCAL));
-      }
-      throw e;
+    Optional<Provider> provider = settings.cloudProvider();
+    if (provider.isEmpty()
+        && settings.keyFile().isPresent()
+        && Files.isDirectory(dbpath)
+        && !Snapshot.hasMetadataFiles(dbpath)) {
+      provider = Optional.of(Provider.LOCAL);
     }
+    return Snapshot.open(dbpath, settings.keyId(), provider);
   }
 
   /**

@@ -20,9 +20,12 @@ public sealed interface Job permits Job.Wait, Job.Exec, Job.Dump {
   /** Dump the databases, verify, then tear down. */
   record Dump(DumpJob dump) implements Job {}
 
-  /** The dumper as the session sees it: given a URI, dump and return an exit code. */
+  /**
+   * The dumper as the session sees it: given the URI, dump, verify and return an exit code, or
+   * throw a {@link io.restore.RestoreException} saying what failed.
+   */
   @FunctionalInterface
-  interface DumpJob {
-    int run(String mongodbUri, StopSignals signals);
+  public interface DumpJob {
+    int run(String mongodbUri);
   }
 }

@@ -241,10 +241,20 @@ public final class RestoreSession {
       return signals.isRequested() ? ExitCode.INTERRUPTED.value() : code;
     }
     Job.Dump dump = (Job.Dump) job;
-    signals.onStop(() -> {}); // the dumper watches the signals itself
-    int code = dump.dump().run(uri, signals);
-    failIfMongodDied(mongod, signals);
-    return signals.isRequested() ? ExitCode.INTERRUPTED.value() : code;
+    // Ctrl-C mid-dump: stop mongod; the dumper then fails, and its partial output is never renamed
+    // into place (dump-format.md, reliability.md row 12).
+    signals.onStop(mongod::close);
+    try {
+      int code = dump.dump().run(uri);
+      failIfMongodDied(mongod, signals);
+      return code;
+    } catch (RestoreException e) {
+      if (signals.isRequested()) {
+        throw interrupted("the dump was interrupted (" + signals.reason().orElse("stop") + ")");
+      }
+      failIfMongodDied(mongod, signals);
+      throw e;
+    }
   }
 
   private int waitForStop(MongodProcess mongod, String uri, StopSignals signals) {

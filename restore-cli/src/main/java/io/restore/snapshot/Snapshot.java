@@ -134,6 +134,11 @@ public final class Snapshot {
     return new Snapshot(dbpath, keyId, chosen.provider(), metadata, warnings);
   }
 
+  /** Whether the dbpath has any {@code cloudProviderCredentials/*.metadata} file. */
+  public static boolean hasMetadataFiles(Path dbpath) {
+    return !metadataFiles(dbpath.resolve(CREDENTIALS)).isEmpty();
+  }
+
   private static void checkDbpath(Path dbpath) {
     String name = dbpath.getFileName() == null ? "" : dbpath.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package io.restore.tls;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -12,6 +13,7 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -19,14 +21,13 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Issues the three certificates of a session with Bouncy Castle's builders. Keys and signatures
@@ -45,7 +46,6 @@ final class CertificateIssuer {
   private final Date notBefore;
   private final Date notAfter;
   private final String sessionId;
-  private final JcaX509ExtensionUtils extensions;
 
   CertificateIssuer(
       KeyAlgorithm algorithm,
@@ -60,7 +60,6 @@ final class CertificateIssuer {
     this.notBefore = Date.from(notBefore.truncatedTo(ChronoUnit.SECONDS));
     this.notAfter = Date.from(notAfter.truncatedTo(ChronoUnit.SECONDS));
     this.sessionId = sessionId;
-    this.extensions = new JcaX509ExtensionUtils();
   }
 
   X509Certificate ca(KeyPair caKeys) throws GeneralSecurityException {
@@ -74,7 +73,7 @@ final class CertificateIssuer {
       builder.addExtension(
           Extension.subjectKeyIdentifier,
           false,
-          extensions.createSubjectKeyIdentifier(caKeys.getPublic()));
+          new SubjectKeyIdentifier(keyIdentifier(caKeys.getPublic())));
     } catch (CertIOException e) {
       throw new GeneralSecurityException("cannot encode CA extensions", e);
     }
@@ -121,9 +120,11 @@ final class CertificateIssuer {
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
       builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
       builder.addExtension(
-          Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
+          Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(key)));
       builder.addExtension(
-          Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(ca));
+          Extension.authorityKeyIdentifier,
+          false,
+          new AuthorityKeyIdentifier(keyIdentifier(ca.getPublicKey())));
     } catch (CertIOException e) {
       throw new GeneralSecurityException("cannot encode certificate extensions", e);
     }
@@ -136,20 +137,22 @@ final class CertificateIssuer {
 
   private X509Certificate sign(X509v3CertificateBuilder builder, KeyPair caKeys)
       throws GeneralSecurityException {
-    try {
-      ContentSigner signer =
-          new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
-              .setSecureRandom(random)
-              .build(caKeys.getPrivate());
-      return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-    } catch (OperatorCreationException e) {
-      throw new GeneralSecurityException("cannot sign with " + algorithm, e);
-    }
+    ContentSigner signer = new JdkContentSigner(algorithm, caKeys.getPrivate(), random);
+    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 
   /** Positive, unpredictable, at most 17 octets (RFC 5280 §4.1.2.2 allows 20). */
   private BigInteger serial() {
     return new BigInteger(128, random).add(BigInteger.ONE);
+  }
+
+  /**
+   * RFC 5280 §4.2.1.2 method (1): SHA-1 of the subjectPublicKey bits, what OpenSSL and Bouncy
+   * Castle's {@code JcaX509ExtensionUtils} compute (done here to skip that class's set-up).
+   */
+  private static byte[] keyIdentifier(PublicKey key) throws GeneralSecurityException {
+    byte[] bits = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
+    return MessageDigest.getInstance("SHA-1").digest(bits);
   }
 
   private static X500Name name(String commonName) {

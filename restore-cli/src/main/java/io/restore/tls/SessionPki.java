@@ -12,27 +12,23 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.DestroyFailedException;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,20 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionPki implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SessionPki.class);
-
-  /**
-   * PBKDF2-HMAC-SHA256 rounds for an encrypted client key. mongod (OpenSSL) derives the key once at
-   * start-up; 100k rounds cost it a few tens of milliseconds.
-   */
-  static final int KEY_ENCRYPTION_ITERATIONS = 100_000;
-
-  /**
-   * The JDK has no "AES/CBC/PKCS7Padding" cipher name, which Bouncy Castle's PKCS#8 encryptor asks
-   * for; a private provider instance (never registered globally) supplies it. Made on first use.
-   */
-  private static final class BouncyCastle {
-    static final Provider PROVIDER = new BouncyCastleProvider();
-  }
 
   private final KeyAlgorithm algorithm;
   private final SecureRandom random;
@@ -104,9 +86,10 @@ public final class SessionPki implements AutoCloseable {
               now.minus(options.backdate()),
               now.plus(options.validity()),
               HexFormat.of().formatHex(id));
-      KeyPair caKeys = algorithm.generate(random);
-      KeyPair serverKeys = algorithm.generate(random);
-      KeyPair clientKeys = algorithm.generate(random);
+      KeyPair[] keys = generateKeys(algorithm, random);
+      KeyPair caKeys = keys[0];
+      KeyPair serverKeys = keys[1];
+      KeyPair clientKeys = keys[2];
       X509Certificate ca = issuer.ca(caKeys);
       X509Certificate server = issuer.server(serverKeys.getPublic(), ca, caKeys);
       X509Certificate client = issuer.client(clientKeys.getPublic(), ca, caKeys);
@@ -129,6 +112,45 @@ public final class SessionPki implements AutoCloseable {
           "This Java runtime lacks a standard algorithm; try --key-algorithm ecdsa or rsa, or"
               + " another Java 17+ runtime.",
           e);
+    }
+  }
+
+  /**
+   * CA, server and client keys. An RSA key takes a random 0.1 to 1 s of prime search, so RSA keys
+   * are made on three threads (a real gain on two cores); P-256 keys take a millisecond each.
+   */
+  private static KeyPair[] generateKeys(KeyAlgorithm algorithm, SecureRandom random)
+      throws GeneralSecurityException {
+    if (!algorithm.isRsa()) {
+      return new KeyPair[] {
+        algorithm.generate(random), algorithm.generate(random), algorithm.generate(random)
+      };
+    }
+    List<CompletableFuture<KeyPair>> others = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      others.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return algorithm.generate(random); // SecureRandom is thread-safe
+                } catch (GeneralSecurityException e) {
+                  throw new CompletionException(e);
+                }
+              },
+              task -> {
+                Thread thread = new Thread(task, "session-pki-keygen");
+                thread.setDaemon(true);
+                thread.start();
+              }));
+    }
+    KeyPair first = algorithm.generate(random);
+    try {
+      return new KeyPair[] {first, others.get(0).join(), others.get(1).join()};
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof GeneralSecurityException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
@@ -270,19 +292,9 @@ public final class SessionPki implements AutoCloseable {
       }
     }
     try {
-      // PBES2 (RFC 8018) with AES-256-CBC and PBKDF2-HMAC-SHA256: what `openssl pkcs8 -topk8`
-      // writes by default, so mongod's OpenSSL reads it.
-      OutputEncryptor encryptor =
-          new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-              .setPRF(PKCS8Generator.PRF_HMACSHA256)
-              .setIterationCount(KEY_ENCRYPTION_ITERATIONS)
-              .setRandom(random)
-              .setProvider(BouncyCastle.PROVIDER)
-              .setPassword(password.get())
-              .build();
-      byte[] der = new JcaPKCS8Generator(key, encryptor).generate().getContent();
+      byte[] der = EncryptedKeys.encrypt(key, password.get(), random);
       return Pem.encode(Pem.ENCRYPTED_PRIVATE_KEY, der);
-    } catch (OperatorCreationException | PemGenerationException e) {
+    } catch (GeneralSecurityException e) {
       throw new RestoreException(
           ExitCode.FAILURE,
           "cannot encrypt the client key with the --client-key-password: " + e.getMessage(),

@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,6 +143,27 @@ class SessionPkiCertificatesTest {
             .isEqualTo(algorithm.bits());
         assertThat(c.getSigAlgName()).isEqualTo("SHA256withRSA");
       }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = KeyAlgorithm.class,
+      names = {"ECDSA_P256", "RSA_2048"})
+  void keyIdentifiersLinkEachCertificateToTheCa(KeyAlgorithm algorithm) throws Exception {
+    SessionPki pki = pki(algorithm);
+    JcaX509ExtensionUtils reference = new JcaX509ExtensionUtils(); // RFC 5280 §4.2.1.2 (1)
+    byte[] caKeyId =
+        reference.createSubjectKeyIdentifier(pki.caCertificate().getPublicKey()).getKeyIdentifier();
+    assertThat(
+            JcaX509ExtensionUtils.parseExtensionValue(
+                pki.caCertificate().getExtensionValue("2.5.29.14")))
+        .isEqualTo(new DEROctetString(caKeyId));
+    for (X509Certificate leaf : List.of(pki.serverCertificate(), pki.clientCertificate())) {
+      AuthorityKeyIdentifier aki =
+          AuthorityKeyIdentifier.getInstance(
+              JcaX509ExtensionUtils.parseExtensionValue(leaf.getExtensionValue("2.5.29.35")));
+      assertThat(aki.getKeyIdentifier()).isEqualTo(caKeyId);
     }
   }
 

@@ -1,5 +1,18 @@
 package io.restore.kmip.client;
 
+import io.restore.kmip.message.GetRequest;
+import io.restore.kmip.message.GetResponse;
+import io.restore.kmip.message.KmipException;
+import io.restore.kmip.message.ProtocolVersion;
+import io.restore.kmip.message.RequestBatchItem;
+import io.restore.kmip.message.RequestMessage;
+import io.restore.kmip.message.ResponseBatchItem;
+import io.restore.kmip.message.ResponseMessage;
+import io.restore.kmip.message.ResponsePayload;
+import io.restore.kmip.ttlv.Operation;
+import io.restore.kmip.ttlv.ResultReason;
+import io.restore.kmip.ttlv.ResultStatus;
+import io.restore.kmip.ttlv.TtlvReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +30,7 @@ import javax.net.ssl.SSLSocket;
 public final class KmipClient implements AutoCloseable {
   private static final int RESPONSE_PREFIX = 0x42007B01;
   private static final int MAX_RESPONSE = 16 << 20;
+  private static final TtlvReader READER = TtlvReader.withDefaults();
 
   private final SSLSocket socket;
   private final InputStream in;
@@ -61,6 +75,45 @@ public final class KmipClient implements AutoCloseable {
     out.write(request);
     out.flush();
     return readResponse();
+  }
+
+  /** Sends a request message and decodes the response (any result status). */
+  public ResponseMessage send(RequestMessage request) throws IOException, KmipException {
+    return ResponseMessage.decode(exchange(request.encode()), READER);
+  }
+
+  /**
+   * Runs one operation in a one-item batch of {@code version} and returns its payload.
+   *
+   * @throws KmipException carrying the server's Result Reason and Message when it failed
+   */
+  public ResponsePayload call(
+      ProtocolVersion version, Operation operation, io.restore.kmip.message.RequestPayload payload)
+      throws IOException, KmipException {
+    ResponseMessage reply =
+        send(RequestMessage.of(version, RequestBatchItem.of(operation, payload)));
+    if (reply.batchItems().size() != 1) {
+      throw new KmipException(
+          ResultReason.INVALID_MESSAGE, reply.batchItems().size() + " batch items in the reply");
+    }
+    ResponseBatchItem item = reply.batchItems().get(0);
+    if (item.resultStatus() != ResultStatus.SUCCESS) {
+      throw new KmipException(
+          item.resultReason().orElse(ResultReason.GENERAL_FAILURE),
+          item.resultMessage().orElse("no Result Message"));
+    }
+    return item.payload()
+        .orElseThrow(() -> new KmipException(ResultReason.INVALID_MESSAGE, "no Response Payload"));
+  }
+
+  /** Get (KMIP 1.2, as mongod sends it): the key material of a Raw or Opaque object. */
+  public byte[] get(String uid) throws IOException, KmipException {
+    GetResponse reply = (GetResponse) call(ProtocolVersion.V1_2, Operation.GET, GetRequest.of(uid));
+    return reply
+        .object()
+        .keyMaterial()
+        .orElseThrow(
+            () -> new KmipException(ResultReason.INVALID_MESSAGE, "no plain Key Material"));
   }
 
   private byte[] readResponse() throws IOException {

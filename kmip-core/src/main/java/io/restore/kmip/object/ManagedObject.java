@@ -42,6 +42,10 @@ public final class ManagedObject implements AutoCloseable {
   static final int TAG_REVOCATION_MESSAGE = 0x420080;
   static final int TAG_REVOCATION_REASON_CODE = 0x420082;
   private static final int HASHING_SHA_256 = 0x06;
+  static final int TAG_RNG_ALGORITHM = 0x4200DA;
+  static final int TAG_CRYPTOGRAPHIC_ALGORITHM = 0x420028;
+  static final int TAG_CRYPTOGRAPHIC_LENGTH = 0x42002A;
+  private static final int RNG_UNSPECIFIED = 0x01;
 
   /** Attributes only the server sets (KMIP 1.4 §3, "Modifiable by client: No"). */
   static final Set<String> SERVER_ONLY =
@@ -67,7 +71,9 @@ public final class ManagedObject implements AutoCloseable {
       Set.of(
           Attribute.CRYPTOGRAPHIC_ALGORITHM,
           Attribute.CRYPTOGRAPHIC_LENGTH,
-          Attribute.ORIGINAL_CREATION_DATE);
+          Attribute.ORIGINAL_CREATION_DATE,
+          "Always Sensitive",
+          "Never Extractable");
 
   private final String uid;
   private final ObjectType type;
@@ -94,6 +100,12 @@ public final class ManagedObject implements AutoCloseable {
     put(Attribute.STATE, new AttributeValue.Enum(state.code()));
     put(Attribute.INITIAL_DATE, new AttributeValue.DateTime(now));
     put(Attribute.LAST_CHANGE_DATE, new AttributeValue.DateTime(now));
+    put(Attribute.ORIGINAL_CREATION_DATE, new AttributeValue.DateTime(now));
+    // KMIP 1.4 §3.40–3.44: keys here are never marked sensitive and can always be extracted.
+    put(Attribute.SENSITIVE, new AttributeValue.Bool(false));
+    put("Always Sensitive", new AttributeValue.Bool(false));
+    put(Attribute.EXTRACTABLE, new AttributeValue.Bool(true));
+    put("Never Extractable", new AttributeValue.Bool(false));
     put(
         Attribute.DIGEST,
         AttributeValue.Struct.of(
@@ -188,8 +200,25 @@ public final class ManagedObject implements AutoCloseable {
    * (encrypt) needs Active; processing (decrypt) also works Deactivated or Compromised (KMIP 1.4
    * §3.22).
    */
-  public <T> T useKey(boolean protect, Function<byte[], T> use) throws ObjectException {
+  public <T> T useKey(boolean protect, Instant now, Function<byte[], T> use)
+      throws ObjectException {
     synchronized (this) {
+      // KMIP 1.4 §3.25, §3.26: no protection after the Protect Stop Date, no processing before
+      // the Process Start Date.
+      String window = protect ? Attribute.PROTECT_STOP_DATE : Attribute.PROCESS_START_DATE;
+      Optional<AttributeValue> bound = first(window);
+      if (bound.isPresent()
+          && bound.get() instanceof AttributeValue.DateTime d
+          && (protect ? now.isAfter(d.value()) : now.isBefore(d.value()))) {
+        throw new ObjectException(
+            Reason.PERMISSION_DENIED,
+            "object "
+                + uid
+                + " cannot "
+                + (protect ? "encrypt after" : "decrypt before")
+                + " its "
+                + window);
+      }
       if (type != ObjectType.SYMMETRIC_KEY) {
         throw new ObjectException(
             Reason.ILLEGAL_OPERATION, "object " + uid + " is not a symmetric key");
@@ -342,6 +371,22 @@ public final class ManagedObject implements AutoCloseable {
     return removed;
   }
 
+  /**
+   * Records that the server generated this key (Create): the Random Number Generator attribute,
+   * KMIP 1.4 §3.44, with RNG Algorithm Unspecified (the JDK's SecureRandom) and the key's algorithm
+   * and length.
+   */
+  public synchronized void recordGeneratedBy(int algorithm, int lengthBits) {
+    put(
+        "Random Number Generator",
+        AttributeValue.Struct.of(
+            new AttributeValue.Field(TAG_RNG_ALGORITHM, new AttributeValue.Enum(RNG_UNSPECIFIED)),
+            new AttributeValue.Field(
+                TAG_CRYPTOGRAPHIC_ALGORITHM, new AttributeValue.Enum(algorithm)),
+            new AttributeValue.Field(
+                TAG_CRYPTOGRAPHIC_LENGTH, new AttributeValue.Int(lengthBits))));
+  }
+
   /** Zeroes the key material. Idempotent. */
   @Override
   public synchronized void close() {
@@ -368,6 +413,12 @@ public final class ManagedObject implements AutoCloseable {
       throw new ObjectException(
           creating ? Reason.INVALID_FIELD : Reason.PERMISSION_DENIED,
           "attribute " + name + " is set by the server only");
+    }
+    if (!creating && name.equals(Attribute.ACTIVATION_DATE) && state != State.PRE_ACTIVE) {
+      // KMIP 1.4 §3.24: the Activation Date may change only before activation.
+      throw new ObjectException(
+          Reason.PERMISSION_DENIED,
+          "object " + uid + " is " + state + ": its Activation Date is fixed");
     }
     if (!creating && FIXED_AFTER_CREATION.contains(name)) {
       throw new ObjectException(

@@ -82,6 +82,7 @@ final class CryptoHandlers {
     run(
         object,
         true,
+        ctx,
         key -> {
           Cipher c = cipher(p, Cipher.ENCRYPT_MODE, key, finalIv);
           req.additionalData().ifPresent(c::updateAAD);
@@ -136,6 +137,7 @@ final class CryptoHandlers {
     run(
         object,
         false,
+        ctx,
         key -> {
           Cipher c = cipher(finalP, Cipher.DECRYPT_MODE, key, iv);
           req.additionalData().ifPresent(c::updateAAD);
@@ -149,11 +151,13 @@ final class CryptoHandlers {
     void apply(byte[] key) throws GeneralSecurityException;
   }
 
-  private static void run(ManagedObject object, boolean protect, KeyUse use) throws KmipException {
+  private static void run(ManagedObject object, boolean protect, RequestContext ctx, KeyUse use)
+      throws KmipException {
     try {
       GeneralSecurityException failure =
           object.useKey(
               protect,
+              ctx.now(),
               key -> {
                 try {
                   use.apply(key);
@@ -252,8 +256,9 @@ final class CryptoHandlers {
   /** GCM tags of 12 to 16 bytes (NIST SP 800-38D §5.2.1.2; the JDK's range). */
   private static void checkTagLength(int bytes) throws KmipException {
     if (bytes < 12 || bytes > 16) {
+      // General Failure, as the OASIS reference server answers (CS-BC-M-GCM-1-14).
       throw new KmipException(
-          ResultReason.INVALID_FIELD, "GCM tag length " + bytes + " is outside 12..16 bytes");
+          ResultReason.GENERAL_FAILURE, "GCM tag length " + bytes + " is outside 12..16 bytes");
     }
   }
 

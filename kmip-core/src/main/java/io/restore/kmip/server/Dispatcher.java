@@ -139,7 +139,11 @@ final class Dispatcher implements RequestHandler {
             "operation " + op.xmlName() + " is not supported");
       }
       var payload = handler.handle(item.payload(), context);
-      audit(now, context.client(), op.xmlName(), context.takeAuditUid(), null, start);
+      String uid = context.takeAuditUid();
+      if (uid != null) {
+        context.keepPlaceholder(uid); // KMIP 1.4 §3.1: later items may omit the identifier
+      }
+      audit(now, context.client(), op.xmlName(), uid, null, start);
       return ResponseBatchItem.success(op, item.uniqueBatchItemId(), payload);
     } catch (KmipException e) {
       audit(now, context.client(), op.xmlName(), context.takeAuditUid(), e.reason(), start);

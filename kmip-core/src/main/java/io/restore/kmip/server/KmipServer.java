@@ -115,6 +115,13 @@ public final class KmipServer implements AutoCloseable {
   }
 
   private void admit(SSLSocket socket) {
+    try {
+      // TLS handshake flights and replies are small writes: without TCP_NODELAY, Nagle's
+      // algorithm meets the client's delayed ACK and each handshake stalls ~40 ms.
+      socket.setTcpNoDelay(true);
+    } catch (IOException e) {
+      // the connection is already gone; the handshake will say so
+    }
     Connection connection =
         new Connection(socket, config.limits(), handler, watchdog, config.clock(), this);
     Connection evicted = null;

@@ -53,23 +53,32 @@ final class LifecycleHandlers {
     int algorithm =
         intAttribute(attributes, io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_ALGORITHM)
             .orElseThrow(() -> missing("Cryptographic Algorithm"));
-    if (algorithm != CryptographicAlgorithm.AES.code()) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD, "Create makes AES keys only (Cryptographic Algorithm AES)");
-    }
     int bits =
         intAttribute(attributes, io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_LENGTH)
             .orElseThrow(() -> missing("Cryptographic Length"));
-    if (bits != 128 && bits != 192 && bits != 256) {
-      throw new KmipException(
-          ResultReason.INVALID_FIELD, "AES keys have 128, 192 or 256 bits, not " + bits);
+    int bytes;
+    if (algorithm == CryptographicAlgorithm.AES.code()) {
+      if (bits != 128 && bits != 192 && bits != 256) {
+        throw new KmipException(
+            ResultReason.INVALID_FIELD, "AES keys have 128, 192 or 256 bits, not " + bits);
+      }
+      bytes = bits / 8;
+    } else if (algorithm == CryptographicAlgorithm.TRIPLE_DES.code()) {
+      // Three-key 3DES: 168 key bits in 24 bytes (the OASIS SKFF vectors create these).
+      if (bits != 168 && bits != 192) {
+        throw new KmipException(ResultReason.INVALID_FIELD, "3DES keys have 168 bits, not " + bits);
+      }
+      bytes = 24;
+    } else {
+      throw new KmipException(ResultReason.INVALID_FIELD, "Create makes AES (and 3DES) keys only");
     }
-    byte[] key = new byte[bits / 8];
+    byte[] key = new byte[bytes];
     random.nextBytes(key);
     try {
       ManagedObject created =
           store.add(
               ObjectType.SYMMETRIC_KEY, key, ManagedObject.FORMAT_RAW, 0, toStore(attributes));
+      created.recordGeneratedBy(algorithm, bits);
       ctx.produced(created.uid());
       return CreateResponse.of(io.restore.kmip.ttlv.ObjectType.SYMMETRIC_KEY, created.uid());
     } catch (ObjectException e) {

@@ -37,6 +37,19 @@ final class ReadHandlers {
   /** Key Wrap Type "Not Wrapped", KMIP 1.4 §9.1.3.2.45. */
   private static final int NOT_WRAPPED = 0x01;
 
+  /**
+   * KMIP 1.3/1.4 attributes sent only when asked for by name: PyKMIP 0.10 fails to parse a reply
+   * holding them (ValueError "Unrecognized attribute type"), so an all-attributes reply leaves them
+   * out. Get Attribute List still names them.
+   */
+  static final Set<String> NAMED_ONLY =
+      Set.of(
+          io.restore.kmip.object.Attribute.ORIGINAL_CREATION_DATE,
+          "Always Sensitive",
+          io.restore.kmip.object.Attribute.EXTRACTABLE,
+          "Never Extractable",
+          "Random Number Generator");
+
   private final ObjectStore store;
 
   ReadHandlers(ObjectStore store) {
@@ -116,7 +129,11 @@ final class ReadHandlers {
     }
     List<Attribute> out = new ArrayList<>();
     if (names.isEmpty() && req.attributeReferences().isEmpty()) {
-      object.attributes().forEach(a -> out.add(Conversions.toMessage(a)));
+      for (io.restore.kmip.object.Attribute a : object.attributes()) {
+        if (!NAMED_ONLY.contains(a.name())) {
+          out.add(Conversions.toMessage(a));
+        }
+      }
     } else {
       for (String name : new LinkedHashSet<>(names)) {
         List<io.restore.kmip.object.AttributeValue> values = object.attribute(name);

@@ -56,6 +56,11 @@ final class RequestContext {
     auditUid = uid;
   }
 
+  /** After a successful item: its object becomes the ID Placeholder. */
+  void keepPlaceholder(String uid) {
+    idPlaceholder = uid;
+  }
+
   /** The identifier the current item worked on, for the audit line. */
   String takeAuditUid() {
     String u = auditUid;

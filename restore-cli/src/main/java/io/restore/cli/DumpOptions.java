@@ -1,0 +1,201 @@
+package io.restore.cli;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import io.restore.dump.DumpOutput;
+import io.restore.dump.DumpRequest;
+import io.restore.dump.DumpTool;
+import io.restore.dump.NamespaceFilter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Dump options shared by {@code restore dump} and {@code restore open --dump-to}; {@link
+ * #toRequest()} turns them into a {@link DumpRequest} for {@code io.restore.dump.Dumper}.
+ */
+public final class DumpOptions {
+  /** Value of a bare {@code --archive}: stream to stdout. */
+  static final String STDOUT = "-";
+
+  @Option(
+      names = "--out",
+      paramLabel = "<dir>",
+      description = "Write mongodump's directory layout here (created; must be absent or empty).")
+  Path out;
+
+  @Option(
+      names = "--archive",
+      paramLabel = "<file>",
+      arity = "0..1",
+      fallbackValue = STDOUT,
+      description = "Write one mongodump archive: --archive=FILE, or stdout with a bare --archive.")
+  String archive;
+
+  @Option(names = "--gzip", description = "Gzip every file (or the whole archive stream).")
+  boolean gzip;
+
+  @Option(
+      names = "--compression-level",
+      paramLabel = "<1-9>",
+      defaultValue = "1",
+      description = "Deflate level for --gzip (default: ${DEFAULT-VALUE}, fastest).")
+  int compressionLevel;
+
+  @Option(
+      names = "--format",
+      paramLabel = "<bson|jsonl>",
+      defaultValue = "bson",
+      description = "bson (mongodump layout, default) or jsonl (one JSON document per line).")
+  String format;
+
+  @Option(
+      names = "--json-format",
+      paramLabel = "<relaxed|canonical>",
+      defaultValue = "relaxed",
+      description = "Extended JSON flavour for --format jsonl (default: ${DEFAULT-VALUE}).")
+  String jsonFormat;
+
+  @Option(names = "--db", paramLabel = "<db>", description = "Dump only this database.")
+  String db;
+
+  @Option(
+      names = "--collection",
+      paramLabel = "<c>",
+      description = "Dump only this collection (needs --db).")
+  String collection;
+
+  @Option(
+      names = "--exclude-collection",
+      paramLabel = "<c>",
+      description = "Skip collections with this name (repeatable).")
+  List<String> excludeCollections = new ArrayList<>();
+
+  @Option(
+      names = "--exclude-db",
+      paramLabel = "<db>",
+      description = "Skip this database (repeatable).")
+  List<String> excludeDbs = new ArrayList<>();
+
+  @Option(
+      names = "--query",
+      paramLabel = "<json>",
+      description = "Only documents matching this filter (needs --db and --collection).")
+  String query;
+
+  @Option(
+      names = {"-j", "--parallel-collections"},
+      paramLabel = "<n>",
+      defaultValue = "4",
+      description = "Collections dumped at the same time (default: ${DEFAULT-VALUE}).")
+  int parallelCollections;
+
+  @Option(
+      names = "--overwrite",
+      description = "Replace an existing output, once the new dump has verified.")
+  boolean overwrite;
+
+  @Option(names = "--quiet", description = "No progress bars: one line per finished collection.")
+  boolean quiet;
+
+  @Option(
+      names = "--summary-json",
+      paramLabel = "<file>",
+      description = "Write a machine-readable summary here (also when the dump fails).")
+  Path summaryJson;
+
+  @Option(
+      names = "--dump-tool",
+      paramLabel = "<builtin|mongodump>",
+      defaultValue = "builtin",
+      description = "builtin (default) or mongodump: run the real mongodump found on PATH.")
+  String dumpTool;
+
+  /** Whether --out or --archive was given (the command line names its own output). */
+  public boolean outputGiven() {
+    return out != null || archive != null;
+  }
+
+  /** Whether progress should be one line per collection rather than bars. */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /**
+   * For commands that name the output themselves ({@code restore open --dump-to DIR}): every option
+   * but --out/--archive, which must then be absent.
+   */
+  public DumpRequest toRequest(DumpOutput output) {
+    if (out != null || archive != null) {
+      throw usage(
+          "--out/--archive cannot be combined with this command's own output", "leave them out");
+    }
+    return request(output);
+  }
+
+  /** The request these options describe; bad combinations are {@link ExitCode#USAGE} errors. */
+  public DumpRequest toRequest() {
+    if ((out == null) == (archive == null)) {
+      throw usage(
+          out == null ? "no output given" : "--out and --archive cannot be combined",
+          "give --out <dir> or --archive[=<file>]");
+    }
+    if (archive == null) {
+      return request(new DumpOutput.Directory(out));
+    }
+    return request(
+        archive.equals(STDOUT)
+            ? DumpOutput.Archive.toStdout()
+            : DumpOutput.Archive.toFile(Path.of(archive)));
+  }
+
+  private DumpRequest request(DumpOutput requested) {
+    DumpOutput output = requested;
+    if (jsonl()) {
+      if (!(requested instanceof DumpOutput.Directory d)) {
+        throw usage("--format jsonl cannot go into an --archive", "use --out <dir> with jsonl");
+      }
+      output = new DumpOutput.Jsonl(d.dir(), jsonFormat());
+    }
+    DumpTool tool =
+        switch (dumpTool) {
+          case "builtin" -> DumpTool.BUILTIN;
+          case "mongodump" -> DumpTool.MONGODUMP;
+          default ->
+              throw usage("--dump-tool " + dumpTool + " is unknown", "use builtin or mongodump");
+        };
+    return new DumpRequest(
+        output,
+        new NamespaceFilter(db, collection, excludeCollections, excludeDbs, query),
+        gzip,
+        compressionLevel,
+        parallelCollections,
+        overwrite,
+        Optional.ofNullable(summaryJson),
+        tool,
+        "restore " + BuildInfo.version());
+  }
+
+  private boolean jsonl() {
+    return switch (format) {
+      case "bson" -> false;
+      case "jsonl" -> true;
+      default -> throw usage("--format " + format + " is unknown", "use bson or jsonl");
+    };
+  }
+
+  private DumpOutput.JsonFormat jsonFormat() {
+    return switch (jsonFormat) {
+      case "relaxed" -> DumpOutput.JsonFormat.RELAXED;
+      case "canonical" -> DumpOutput.JsonFormat.CANONICAL;
+      default ->
+          throw usage("--json-format " + jsonFormat + " is unknown", "use relaxed or canonical");
+    };
+  }
+
+  private static RestoreException usage(String message, String next) {
+    return new RestoreException(ExitCode.USAGE, message, next);
+  }
+}

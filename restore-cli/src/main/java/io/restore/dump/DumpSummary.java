@@ -1,0 +1,84 @@
+package io.restore.dump;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * The outcome of a dump, for people and for {@code --summary-json} (cron jobs).
+ *
+ * @param output where the dump is (or would have been) — a path, or "stdout"
+ * @param archiveCheck what re-reading the archive found; null for directory outputs
+ * @param error why the dump failed; null when {@code ok}
+ */
+public record DumpSummary(
+    boolean ok,
+    String format,
+    String output,
+    Instant started,
+    Duration duration,
+    List<CollectionResult> collections,
+    String archiveCheck,
+    String error) {
+
+  public DumpSummary {
+    collections = List.copyOf(collections);
+  }
+
+  public long documents() {
+    return collections.stream().mapToLong(CollectionResult::documents).sum();
+  }
+
+  public long bytes() {
+    return collections.stream().mapToLong(CollectionResult::bytes).sum();
+  }
+
+  /** Relaxed JSON with a stable field order; counts are plain numbers. */
+  public String toJson() {
+    BsonArray colls = new BsonArray();
+    for (CollectionResult c : collections) {
+      colls.add(
+          new BsonDocument("db", new BsonString(c.ns().db()))
+              .append("collection", new BsonString(c.ns().collection()))
+              .append("type", new BsonString(c.type().metadataName()))
+              .append(
+                  "status", new BsonString(c.status().name().toLowerCase(java.util.Locale.ROOT)))
+              .append("documents", new BsonInt64(c.documents()))
+              .append("bytes", new BsonInt64(c.bytes()))
+              .append("serverCount", new BsonInt64(c.serverCount()))
+              .append("seconds", seconds(c.duration()))
+              .append("error", stringOrNull(c.error())));
+    }
+    BsonDocument d =
+        new BsonDocument("ok", BsonBoolean.valueOf(ok))
+            .append("format", new BsonString(format))
+            .append("output", new BsonString(output))
+            .append("started", new BsonString(started.toString()))
+            .append("seconds", seconds(duration))
+            .append("collectionCount", new BsonInt64(collections.size()))
+            .append("documents", new BsonInt64(documents()))
+            .append("bytes", new BsonInt64(bytes()))
+            .append("archiveCheck", stringOrNull(archiveCheck))
+            .append("error", stringOrNull(error))
+            .append("collections", colls);
+    return d.toJson(JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build());
+  }
+
+  private static BsonValue seconds(Duration d) {
+    return new BsonDouble(Math.round(d.toNanos() / 1e6) / 1e3);
+  }
+
+  private static BsonValue stringOrNull(String s) {
+    return s == null ? BsonNull.VALUE : new BsonString(s);
+  }
+}

@@ -1,0 +1,201 @@
+package io.restore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restore.ExitCode;
+import io.restore.kms.MasterKey;
+import io.restore.snapshot.Json;
+import io.restore.testkit.kms.FakeAwsKms;
+import io.restore.testkit.kms.FakeAzureKeyVault;
+import io.restore.testkit.kms.FakeGoogleKms;
+import io.restore.testkit.sample.SnapshotLayout;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code restore inspect} on a sample snapshot of each provider. */
+class InspectCommandTest {
+  static final byte[] MASTER = new byte[32];
+
+  static {
+    for (int i = 0; i < 32; i++) {
+      MASTER[i] = (byte) (7 * i + 3);
+    }
+  }
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private Path db() {
+    return dir.resolve("db");
+  }
+
+  private int run(String... args) {
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  private static String fingerprint() {
+    try (MasterKey k = MasterKey.copyOf(MASTER)) {
+      return k.fingerprint();
+    }
+  }
+
+  @Test
+  void decryptsALocalSampleAndPrintsOnlyTheFingerprint() throws Exception {
+    SnapshotLayout.write(db(), "k1", "local", Map.of("keyFile", "master.key"));
+    Files.writeString(
+        db().resolve("cloudProviderCredentials/master.key"),
+        Base64.getEncoder().encodeToString(MASTER) + "\n");
+    assertThat(run("inspect", db().toString(), "--decrypt")).isZero();
+    assertThat(out.toString())
+        .contains("key id:", "k1", "provider:", "local", "fields present: keyFile")
+        .contains("SHA-256 fingerprint " + fingerprint())
+        .doesNotContain(Base64.getEncoder().encodeToString(MASTER));
+  }
+
+  @Test
+  void decryptsAnAwsSampleWithKmipProxyStyleFlags() throws Exception {
+    try (FakeAwsKms kms = FakeAwsKms.start()) {
+      String arn = kms.createKey();
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("accessKeyId", "");
+      f.put("secretAccessKey", "");
+      f.put("roleId", "role-1");
+      f.put("customerMasterKeyID", arn);
+      f.put("region", "us-east-1");
+      f.put("encryptedKey", Base64.getEncoder().encodeToString(kms.encrypt(arn, MASTER, Map.of())));
+      SnapshotLayout.write(db(), "k2", "aws", f);
+      int code =
+          run(
+              "inspect",
+              db().toString(),
+              "--decrypt",
+              "--kms-endpoint",
+              kms.endpoint().toString(),
+              "--kms-attempts",
+              "1",
+              "-awsAccessKey",
+              FakeAwsKms.ACCESS_KEY_ID,
+              "-awsSecretAccessKey",
+              FakeAwsKms.SECRET_ACCESS_KEY,
+              "-awsRegion",
+              "us-east-1");
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(out.toString())
+          .contains("SHA-256 fingerprint " + fingerprint())
+          .contains("command line (--aws-access-key-id, --aws-secret-access-key)")
+          .doesNotContain(FakeAwsKms.SECRET_ACCESS_KEY);
+    }
+  }
+
+  @Test
+  void decryptsAnAzureSample() throws Exception {
+    try (FakeAzureKeyVault vault = FakeAzureKeyVault.start()) {
+      String keyId = vault.createKey("atlas");
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("clientID", FakeAzureKeyVault.CLIENT_ID);
+      f.put("tenantID", FakeAzureKeyVault.TENANT_ID);
+      f.put("secret", FakeAzureKeyVault.CLIENT_SECRET);
+      f.put("keyIdentifier", "https://v.vault.azure.net" + URI.create(keyId).getPath());
+      f.put(
+          "encryptedKey",
+          Base64.getEncoder().encodeToString(vault.encrypt(keyId, "RSA-OAEP-256", MASTER)));
+      SnapshotLayout.write(db(), "k3", "azure", f);
+      int code =
+          run(
+              "inspect",
+              db().toString(),
+              "--decrypt",
+              "--kms-endpoint",
+              vault.endpoint().toString(),
+              "--kms-ca-file",
+              vault.caFile().toString(),
+              "--azure-authority-host",
+              vault.endpoint().toString(),
+              "--kms-attempts",
+              "1");
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("SHA-256 fingerprint " + fingerprint());
+    }
+  }
+
+  @Test
+  void decryptsAGcpSampleAsJson() throws Exception {
+    try (FakeGoogleKms kms = FakeGoogleKms.start()) {
+      String key = kms.createKey("atlas");
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("serviceAccountKey", kms.serviceAccountKeyJson());
+      f.put("keyVersionResourceID", key);
+      f.put(
+          "encryptedKey",
+          Base64.getEncoder().encodeToString(kms.encrypt(key, MASTER, new byte[0])));
+      f.put("atlasOnlyField", "x");
+      SnapshotLayout.write(db(), "k4", "gcp", f);
+      int code =
+          run(
+              "inspect",
+              db().toString(),
+              "--decrypt",
+              "--json",
+              "--kms-endpoint",
+              kms.endpoint().toString(),
+              "--kms-ca-file",
+              kms.caFile().toString());
+      assertThat(code).as(err.toString()).isZero();
+      Map<String, Object> json = Json.parseObject(out.toString());
+      assertThat(json)
+          .containsEntry("keyId", "k4")
+          .containsEntry("provider", "gcp")
+          .containsEntry("fingerprint", fingerprint())
+          .containsEntry("ok", true);
+      assertThat(json.get("otherFields").toString()).contains("atlasOnlyField");
+      assertThat(out.toString()).doesNotContain("PRIVATE KEY");
+    }
+  }
+
+  @Test
+  void withoutAnEncryptedKeyItReportsAndExitsWithSnapshot() throws Exception {
+    SnapshotLayout.write(db(), "k5", "aws", Map.of("region", "us-east-1", "accessKeyId", "AKIA"));
+    assertThat(run("inspect", db().toString())).isEqualTo(ExitCode.SNAPSHOT.value());
+    assertThat(out.toString()).contains("fields present: accessKeyId (secret), region");
+    assertThat(err.toString()).contains("no encrypted master key", "next:");
+  }
+
+  @Test
+  void refusesSeveralKeysUntilKeyIdChooses() throws Exception {
+    SnapshotLayout.write(db(), "k6", "local", Map.of("keyFile", "/nowhere"));
+    SnapshotLayout.writeKeyStore(db(), "k7");
+    assertThat(run("inspect", db().toString())).isEqualTo(ExitCode.SNAPSHOT.value());
+    assertThat(err.toString()).contains("k6, k7", "--key-id");
+    assertThat(run("inspect", db().toString(), "--key-id", "k6")).isZero();
+  }
+
+  @Test
+  void aKeyFileFlagWorksWithoutMetadata() throws Exception {
+    SnapshotLayout.writeKeyStore(db(), "k8");
+    Path key = Files.write(dir.resolve("master.bin"), MASTER);
+    assertThat(run("inspect", db().toString(), "--decrypt", "--key-file", key.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).contains("(absent)", fingerprint());
+  }
+
+  @Test
+  void anArchiveIsExplained() throws Exception {
+    Path tgz = Files.write(dir.resolve("snap.tar.gz"), new byte[] {31});
+    assertThat(run("inspect", tgz.toString())).isEqualTo(ExitCode.SNAPSHOT.value());
+    assertThat(err.toString()).contains("extract it first");
+  }
+}

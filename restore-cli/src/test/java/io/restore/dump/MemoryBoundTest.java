@@ -1,0 +1,71 @@
+package io.restore.dump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonBinary;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A collection larger than the dumper's heap: a child JVM with -Xmx32m dumps 48 MiB. */
+class MemoryBoundTest {
+  @TempDir Path tmp;
+
+  @Test
+  void dumpsACollectionLargerThanTheHeapInBothFormats() throws Exception {
+    try (DumpFixture fx = new DumpFixture()) {
+      var coll = fx.client.getDatabase("huge").getCollection("blobs", BsonDocument.class);
+      byte[] blob = new byte[64 * 1024];
+      for (int batch = 0; batch < 6; batch++) {
+        List<BsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 128; i++) {
+          blob[0] = (byte) i;
+          docs.add(
+              new BsonDocument("_id", new BsonInt32(batch * 128 + i))
+                  .append("b", new BsonBinary(blob.clone())));
+        }
+        coll.insertMany(docs);
+      }
+      long expectedBytes = 6L * 128 * (64 * 1024 + 30);
+      Path out = tmp.resolve("dump");
+      Path archive = tmp.resolve("huge.archive");
+      run(fx.uri, "--out", out.toString());
+      assertThat(Files.size(out.resolve("huge/blobs.bson")))
+          .isGreaterThan(expectedBytes - 100_000)
+          .isGreaterThan(40L << 20);
+      run(fx.uri, "--archive=" + archive);
+      assertThat(Files.size(archive)).isGreaterThan(40L << 20);
+    }
+  }
+
+  private void run(String uri, String... output) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.restore.cli.Main",
+                "dump",
+                "--uri",
+                uri,
+                "--quiet",
+                "-j",
+                "4"));
+    cmd.addAll(List.of(output));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(log).isZero();
+    assertThat(log).contains("dump complete and verified");
+  }
+}
