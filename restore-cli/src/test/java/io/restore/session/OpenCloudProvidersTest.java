@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restore.ExitCode;
 import io.restore.testkit.kms.FakeAwsKms;
 import io.restore.testkit.kms.FakeAzureKeyVault;
+import io.restore.testkit.kms.FakeGoogleKms;
 import io.restore.testkit.sample.SampleSnapshotGenerator;
 import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
 import java.net.URI;
@@ -28,6 +29,7 @@ class OpenCloudProvidersTest {
   @TempDir static Path shared;
   static FakeAwsKms aws;
   static FakeAzureKeyVault azure;
+  static FakeGoogleKms gcp;
 
   @TempDir Path state;
   @TempDir Path runtime;
@@ -36,12 +38,14 @@ class OpenCloudProvidersTest {
   static void startDoubles() throws Exception {
     aws = FakeAwsKms.start();
     azure = FakeAzureKeyVault.start();
+    gcp = FakeGoogleKms.start();
   }
 
   @AfterAll
   static void stopDoubles() {
     aws.close();
     azure.close();
+    gcp.close();
   }
 
   private static byte[] master(long seed) {
@@ -155,6 +159,28 @@ class OpenCloudProvidersTest {
         .doesNotContain(FakeAzureKeyVault.CLIENT_SECRET);
   }
 
-  // gcp: no Cloud KMS double yet (FakeGoogleKms is not on branch kms, and GcpKeySource is a
-  // placeholder); its happy path belongs here, shaped like the two above, once both land.
+  @Test
+  void googleCloudKmsDecryptsTheKey() throws Exception {
+    String keyVersion = gcp.createKey("atlas");
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("serviceAccountKey", gcp.serviceAccountKeyJson());
+    f.put("keyVersionResourceID", keyVersion);
+    f.put(
+        "encryptedKey",
+        Base64.getEncoder().encodeToString(gcp.encrypt(keyVersion, master(93), new byte[0])));
+    Sample sample = sample("gcp", 93, "gcp", f);
+
+    RestoreProcess.Finished ok =
+        exec(
+            sample,
+            "--kms-endpoint",
+            gcp.endpoint().toString(),
+            "--kms-ca-file",
+            gcp.caFile().toString());
+    assertThat(ok.exit()).as(ok.transcript()).isZero();
+    assertThat(ok.stderr())
+        .contains("decrypted (gcp provider)")
+        .contains("mongod ready on port")
+        .doesNotContain("PRIVATE KEY");
+  }
 }
