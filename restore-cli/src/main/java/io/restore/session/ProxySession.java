@@ -35,7 +35,7 @@ public final class ProxySession {
       Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
       snapshot.warnings().forEach(w -> status("warning: " + w));
       Path certDir = r.certDir().orElse(snapshot.dbpath());
-      try (SessionClaim claim = registry.claim(snapshot.dbpath());
+      try (SessionClaim claim = RestoreSession.claim(registry, snapshot.dbpath());
           MasterKey key = KeySources.forSnapshot(snapshot, r.keys()).decrypt();
           SessionPki pki = SessionPki.create(r.pki());
           WrittenCerts certs =

@@ -11,12 +11,14 @@ import io.restore.mongod.MongodLaunch;
 import io.restore.mongod.MongodProcess;
 import io.restore.mongod.MongodStartException;
 import io.restore.mongod.MongodVersion;
+import io.restore.mongod.ShutdownPolicy;
 import io.restore.mongod.StopReport;
 import io.restore.mongod.session.SessionClaim;
 import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.snapshot.Snapshot;
 import io.restore.tls.SessionPki;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,9 @@ import java.util.OptionalInt;
  */
 public final class RestoreSession {
   private static final Duration VERSION_PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Seconds mongod may take to exit per shutdown rung (see {@link #shutdownPolicy()}). */
+  public static final String SHUTDOWN_TIMEOUT_ENV = "RESTORE_SHUTDOWN_TIMEOUT";
 
   private final SessionRegistry registry;
   private final Map<String, String> env;
@@ -54,12 +59,14 @@ public final class RestoreSession {
     // 1. The snapshot: key id, provider, metadata (fails before anything starts).
     Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
     snapshot.warnings().forEach(w -> output.status("warning: " + w));
+    output.timing("snapshot read");
     // 2. A usable mongod (Enterprise), found and probed before any KMS call.
     MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
     MongodVersion version =
         MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT).requireEnterprise(binary);
     output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
-    try (SessionClaim claim = registry.claim(snapshot.dbpath());
+    ShutdownPolicy shutdown = shutdownPolicy();
+    try (SessionClaim claim = claim(registry, snapshot.dbpath());
         MasterKey key = decrypt(snapshot, r, signals);
         SessionPki pki = SessionPki.create(r.pki());
         SessionDirectory dir = SessionDirectory.create(env);
@@ -76,15 +83,42 @@ public final class RestoreSession {
                 "--kmip-port")) {
       output.status("KMIP server on " + kmip.endpoint().host() + ":" + kmip.endpoint().port());
       checkNotStopped(signals);
-      MongodProcess mongod = startMongod(r, binary, claim, dir, certs, kmip, signals);
-      try (mongod) {
-        int code = runJob(job, mongod, snapshot, kmip, signals);
+      MongodProcess mongod = startMongod(r, binary, shutdown, claim, dir, certs, kmip, signals);
+      try {
+        return runJob(job, mongod, snapshot, kmip, signals);
+      } finally {
+        // 7. Teardown starts with mongod's shutdown ladder on every path, and says how it went.
         report(mongod.stop());
-        return code;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted("the session was interrupted");
+    }
+  }
+
+  /**
+   * Claims the dbpath in the session registry (one session per dbpath). An unusable state folder is
+   * the user's to fix, not a bug: say which folder and how to choose another.
+   */
+  static SessionClaim claim(SessionRegistry registry, Path dbpath) {
+    try {
+      return registry.claim(dbpath);
+    } catch (UncheckedIOException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new RestoreException(
+          ExitCode.FAILURE,
+          e.getMessage()
+              + " ("
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage()
+              + ")",
+          "check that "
+              + registry.dir()
+              + " is a folder you can write to, or point $"
+              + SessionRegistry.ENV
+              + " at one",
+          e);
     }
   }
 
@@ -100,6 +134,7 @@ public final class RestoreSession {
   private MongodProcess startMongod(
       OpenRequest r,
       MongodBinary binary,
+      ShutdownPolicy shutdown,
       SessionClaim claim,
       SessionDirectory dir,
       WrittenCerts certs,
@@ -127,6 +162,8 @@ public final class RestoreSession {
     MongodLaunch launch =
         MongodLaunch.of(command, dir.resolve("mongod.log"))
             .withStartupTimeout(plan.startupTimeout())
+            .withShutdown(shutdown)
+            .withWatchdog(Optional.of(shutdown.afterSigterm()), ProcessBuilder.Redirect.INHERIT)
             .withProgress(output::status);
     SessionRecord[] record = new SessionRecord[1];
     try {
@@ -155,6 +192,34 @@ public final class RestoreSession {
       }
       throw e;
     }
+  }
+
+  /**
+   * The shutdown ladder's patience: {@value #SHUTDOWN_TIMEOUT_ENV} seconds for mongod to exit after
+   * the shutdown command and again after SIGTERM (also the watchdog's grace), else the defaults of
+   * two minutes each. Large snapshots may need more to checkpoint; tests need less.
+   */
+  private ShutdownPolicy shutdownPolicy() {
+    ShutdownPolicy defaults = ShutdownPolicy.defaults();
+    String value = env.get(SHUTDOWN_TIMEOUT_ENV);
+    if (value == null || value.isBlank()) {
+      return defaults;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      seconds = 0;
+    }
+    if (seconds < 1) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          SHUTDOWN_TIMEOUT_ENV + "=" + value + " is not a whole number of seconds (1 or more)",
+          "set it to e.g. 600 for a snapshot that checkpoints slowly, or unset it for 120");
+    }
+    Duration d = Duration.ofSeconds(seconds);
+    return new ShutdownPolicy(
+        defaults.commandTimeout(), d, d, defaults.afterSigkill(), defaults.allowSigkill());
   }
 
   /** Step 6. */

@@ -1,18 +1,32 @@
 package io.restore.session;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Where a session talks to its user: results (the URI) on stdout, so scripts can read them; status
  * lines on stderr, prefixed with {@code restore:}.
+ *
+ * <p>With {@value #TIMINGS_ENV} set (any value), each status line also says how long after the
+ * process started it was printed ({@code restore: [+1234 ms] ...}): scripts/bench-open reads these
+ * to show where the time of a session goes.
  */
 public final class SessionOutput {
+  public static final String TIMINGS_ENV = "RESTORE_TIMINGS";
+
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Optional<Instant> processStart;
 
   public SessionOutput(PrintWriter out, PrintWriter err) {
     this.out = out;
     this.err = err;
+    this.processStart =
+        System.getenv(TIMINGS_ENV) == null
+            ? Optional.empty()
+            : ProcessHandle.current().info().startInstant();
   }
 
   public void result(String line) {
@@ -21,12 +35,25 @@ public final class SessionOutput {
   }
 
   public void status(String line) {
-    err.println("restore: " + line);
+    err.println("restore: " + elapsed() + line);
     err.flush();
   }
 
+  /** A step boundary for scripts/bench-open; printed only with {@value #TIMINGS_ENV}. */
+  public void timing(String step) {
+    if (processStart.isPresent()) {
+      status(step);
+    }
+  }
+
   public void warning(String line) {
-    err.println("restore: WARNING: " + line);
+    err.println("restore: " + elapsed() + "WARNING: " + line);
     err.flush();
+  }
+
+  private String elapsed() {
+    return processStart
+        .map(s -> "[+" + Duration.between(s, Instant.now()).toMillis() + " ms] ")
+        .orElse("");
   }
 }

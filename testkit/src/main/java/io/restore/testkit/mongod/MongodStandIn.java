@@ -251,7 +251,7 @@ public final class MongodStandIn {
     try {
       server.bind(options.bindIp(), options.port());
       port = server.getLocalAddress().getPort();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // netty rethrows java.net.BindException unchecked (sneaky throw)
       log.error(
           "NETWORK",
           22856,

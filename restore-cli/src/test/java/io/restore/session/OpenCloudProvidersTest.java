@@ -1,0 +1,186 @@
+package io.restore.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restore.ExitCode;
+import io.restore.testkit.kms.FakeAwsKms;
+import io.restore.testkit.kms.FakeAzureKeyVault;
+import io.restore.testkit.kms.FakeGoogleKms;
+import io.restore.testkit.sample.SampleSnapshotGenerator;
+import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code restore open --exec} per cloud provider: restore (a child process) decrypts the master key
+ * with the real cloud SDK against the testkit's KMS double, and the stand-in opens the snapshot
+ * with it. The metadata is made with the doubles' own encrypt helpers, as Atlas would write it.
+ */
+class OpenCloudProvidersTest {
+  @TempDir static Path shared;
+  static FakeAwsKms aws;
+  static FakeAzureKeyVault azure;
+  static FakeGoogleKms gcp;
+
+  @TempDir Path state;
+  @TempDir Path runtime;
+
+  @BeforeAll
+  static void startDoubles() throws Exception {
+    aws = FakeAwsKms.start();
+    azure = FakeAzureKeyVault.start();
+    gcp = FakeGoogleKms.start();
+  }
+
+  @AfterAll
+  static void stopDoubles() {
+    aws.close();
+    azure.close();
+    gcp.close();
+  }
+
+  private static byte[] master(long seed) {
+    return SampleSnapshotGenerator.masterKeyFor(seed);
+  }
+
+  private static Sample sample(String name, long seed, String provider, Map<String, String> fields)
+      throws Exception {
+    return SampleSnapshotGenerator.generate(
+        shared.resolve(name),
+        SampleSnapshotGenerator.keyIdFor(seed),
+        master(seed),
+        SampleSnapshotGenerator.Spec.small(seed),
+        provider,
+        fields);
+  }
+
+  private RestoreProcess.Finished exec(Sample sample, String... keyOptions) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "open",
+                sample.dbpath().toString(),
+                "--mongod",
+                RestoreProcess.standIn().toString(),
+                "--kms-attempts",
+                "1"));
+    args.addAll(List.of(keyOptions));
+    args.addAll(List.of("--exec", "--", "sh", "-c", "echo \"uri=$MONGODB_URI\""));
+    try (RestoreProcess restore =
+        RestoreProcess.start(RestoreProcess.baseEnv(state, runtime), args.toArray(String[]::new))) {
+      RestoreProcess.Finished done = restore.finish();
+      Leftovers.assertNoSession(state);
+      Leftovers.assertNoSessionFiles(runtime);
+      return done;
+    }
+  }
+
+  @Test
+  void awsKmsDecryptsTheKeyAndACredentialRefusalIsExit4NamingTheFlags() throws Exception {
+    String keyArn = aws.createKey();
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("accessKeyID", FakeAwsKms.ACCESS_KEY_ID);
+    f.put("secretAccessKey", FakeAwsKms.SECRET_ACCESS_KEY);
+    f.put("customerMasterKeyID", keyArn);
+    f.put("region", FakeAwsKms.REGION);
+    f.put("roleId", "");
+    f.put(
+        "encryptedKey",
+        Base64.getEncoder().encodeToString(aws.encrypt(keyArn, master(91), Map.of())));
+    Sample sample = sample("aws", 91, "aws", f);
+    String endpoint = aws.endpoint().toString();
+
+    RestoreProcess.Finished ok = exec(sample, "--kms-endpoint", endpoint);
+    assertThat(ok.exit()).as(ok.transcript()).isZero();
+    assertThat(ok.stderr())
+        .contains("decrypted (aws provider)")
+        .contains("mongod ready on port")
+        .doesNotContain(FakeAwsKms.SECRET_ACCESS_KEY);
+    assertThat(ok.stdout()).anyMatch(l -> l.startsWith("uri=mongodb://127.0.0.1:"));
+
+    RestoreProcess.Finished refused =
+        exec(
+            sample,
+            "--kms-endpoint",
+            endpoint,
+            "--aws-access-key-id",
+            FakeAwsKms.ACCESS_KEY_ID,
+            "--aws-secret-access-key",
+            "rotated-away");
+    assertThat(refused.exit()).as(refused.transcript()).isEqualTo(ExitCode.KMS.value());
+    assertThat(refused.stderr())
+        .contains("AWS KMS refused the credentials")
+        .contains("next: ")
+        .contains("--aws-secret-access-key")
+        .doesNotContain("rotated-away")
+        .doesNotContain("KMIP server on");
+  }
+
+  @Test
+  void azureKeyVaultDecryptsTheKey() throws Exception {
+    String keyId = azure.createKey("atlas-key");
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("azureEnvironment", "AZURE");
+    f.put("clientID", FakeAzureKeyVault.CLIENT_ID);
+    f.put("tenantID", FakeAzureKeyVault.TENANT_ID);
+    f.put("secret", FakeAzureKeyVault.CLIENT_SECRET);
+    f.put("subscriptionID", "sub");
+    f.put("resourceGroupName", "rg");
+    f.put("keyVaultName", "atlas-vault");
+    // the key's URL as Atlas writes it; --kms-endpoint points the SDK at the double
+    f.put("keyIdentifier", "https://atlas-vault.vault.azure.net" + URI.create(keyId).getPath());
+    f.put(
+        "encryptedKey",
+        Base64.getEncoder().encodeToString(azure.encrypt(keyId, "RSA-OAEP-256", master(92))));
+    Sample sample = sample("azure", 92, "azure", f);
+
+    RestoreProcess.Finished ok =
+        exec(
+            sample,
+            "--kms-endpoint",
+            azure.endpoint().toString(),
+            "--kms-ca-file",
+            azure.caFile().toString(),
+            "--azure-authority-host",
+            azure.endpoint().toString());
+    assertThat(ok.exit()).as(ok.transcript()).isZero();
+    assertThat(ok.stderr())
+        .contains("decrypted (azure provider)")
+        .contains("mongod ready on port")
+        .doesNotContain(FakeAzureKeyVault.CLIENT_SECRET);
+  }
+
+  @Test
+  void googleCloudKmsDecryptsTheKey() throws Exception {
+    String keyVersion = gcp.createKey("atlas");
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("serviceAccountKey", gcp.serviceAccountKeyJson());
+    f.put("keyVersionResourceID", keyVersion);
+    f.put(
+        "encryptedKey",
+        Base64.getEncoder().encodeToString(gcp.encrypt(keyVersion, master(93), new byte[0])));
+    Sample sample = sample("gcp", 93, "gcp", f);
+
+    RestoreProcess.Finished ok =
+        exec(
+            sample,
+            "--kms-endpoint",
+            gcp.endpoint().toString(),
+            "--kms-ca-file",
+            gcp.caFile().toString());
+    assertThat(ok.exit()).as(ok.transcript()).isZero();
+    assertThat(ok.stderr())
+        .contains("decrypted (gcp provider)")
+        .contains("mongod ready on port")
+        .doesNotContain("PRIVATE KEY");
+  }
+}

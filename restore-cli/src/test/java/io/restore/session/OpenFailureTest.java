@@ -1,0 +1,297 @@
+package io.restore.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restore.ExitCode;
+import io.restore.testkit.sample.SampleSnapshotGenerator;
+import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every way {@code restore open} can fail, each as a real child process: the exit code (ExitCode),
+ * a message that names the cause and the next step, and a teardown that leaves nothing behind —
+ * whatever had been started by then.
+ */
+class OpenFailureTest {
+  @TempDir static Path shared;
+  static Sample sample;
+
+  @TempDir Path state;
+  @TempDir Path runtime;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    long seed = 82;
+    sample =
+        SampleSnapshotGenerator.generateLocal(
+            shared.resolve("snap"),
+            SampleSnapshotGenerator.keyIdFor(seed),
+            SampleSnapshotGenerator.masterKeyFor(seed),
+            SampleSnapshotGenerator.Spec.small(seed),
+            shared.resolve("keys/snap.key"),
+            false);
+  }
+
+  /** A finished run and its transcript. */
+  private record Run(int exit, String stderr, String transcript, RestoreProcess process) {}
+
+  private RestoreProcess start(Map<String, String> extraEnv, String... extra) throws Exception {
+    Map<String, String> env = new HashMap<>(RestoreProcess.baseEnv(state, runtime));
+    env.putAll(extraEnv);
+    List<String> args = new ArrayList<>(List.of("open", sample.dbpath().toString()));
+    if (List.of(extra).stream().noneMatch(a -> a.equals("--mongod"))) {
+      args.addAll(List.of("--mongod", RestoreProcess.standIn().toString()));
+    }
+    args.addAll(List.of(extra));
+    return RestoreProcess.start(env, args.toArray(String[]::new));
+  }
+
+  /** Runs {@code restore open} to its end and checks that it left nothing behind. */
+  private Run run(Map<String, String> extraEnv, String... extra) throws Exception {
+    try (RestoreProcess restore = start(extraEnv, extra)) {
+      int exit = restore.awaitExit();
+      Run run = new Run(exit, restore.stderr(), restore.transcript(), restore);
+      restore.kmipPort().ifPresent(Leftovers::assertNotListening);
+      assertNoMongodOnTheSnapshot();
+      Leftovers.assertNoSession(state);
+      Leftovers.assertNoSessionFiles(runtime);
+      return run;
+    }
+  }
+
+  private static void assertNoMongodOnTheSnapshot() {
+    String marker = sample.dbpath().toString();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ProcessHandle.allProcesses()
+                            .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                            .map(p -> p.pid() + " " + p.info().commandLine().orElse("")))
+                    .as("processes still using the snapshot")
+                    .isEmpty());
+  }
+
+  private static void assertExit(Run run, ExitCode code) {
+    assertThat(run.exit()).as(run.transcript()).isEqualTo(code.value());
+  }
+
+  @Test
+  void aCommunityBuildIsRefusedBeforeAnythingStarts() throws Exception {
+    Run run = run(Map.of("STANDIN_COMMUNITY", "1"), "--exec", "--", "true");
+    assertExit(run, ExitCode.MONGOD_UNUSABLE);
+    assertThat(run.stderr())
+        .contains("is MongoDB Community")
+        .contains("next: ")
+        .contains("Enterprise")
+        .doesNotContain("KMIP server on");
+  }
+
+  @Test
+  void aMissingMongodBinaryIsNamedWithTheFlagToFixIt() throws Exception {
+    Run run = run(Map.of(), "--mongod", "/nonexistent/bin/mongod", "--exec", "--", "true");
+    assertExit(run, ExitCode.MONGOD_UNUSABLE);
+    assertThat(run.stderr())
+        .contains(
+            "mongod not found at /nonexistent/bin/mongod (from --mongod /nonexistent/bin/mongod)")
+        .contains("next: check the path given with --mongod");
+  }
+
+  @Test
+  void anUnreadableKeyFileFailsAtTheKeySourceBeforeMongodStarts() throws Exception {
+    Run run = run(Map.of(), "--key-file", "/nonexistent/master.key", "--exec", "--", "true");
+    assertExit(run, ExitCode.KMS);
+    assertThat(run.stderr())
+        .contains("cannot read the key file /nonexistent/master.key")
+        .contains("next: ")
+        .doesNotContain("KMIP server on");
+  }
+
+  @Test
+  void aWrongMasterKeyMakesMongodExit14AndRestoreSaysToCheckTheKey(@TempDir Path keys)
+      throws Exception {
+    Path wrong = keys.resolve("other.key");
+    Files.write(wrong, SampleSnapshotGenerator.masterKeyFor(999));
+    Run run = run(Map.of(), "--key-file", wrong.toString(), "--exec", "--", "true");
+    assertExit(run, ExitCode.MONGOD_FAILED);
+    assertThat(run.stderr())
+        .contains("mongod exited with code 14")
+        .contains("28595") // the stand-in's "Unable to open the encrypted data files"
+        .contains("next: ")
+        .contains("matches the master key");
+  }
+
+  @Test
+  void aTakenPortIsExit7AndSaysToLeaveOutPort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Run run =
+          run(Map.of(), "--port", Integer.toString(taken.getLocalPort()), "--exec", "--", "true");
+      assertExit(run, ExitCode.PORT_IN_USE);
+      assertThat(run.stderr())
+          .contains("mongod exited with code 48")
+          .contains("22856")
+          .contains("next: leave out --port");
+    }
+  }
+
+  @Test
+  void mongodsExitCodesOnStartAreExplained() throws Exception {
+    Run wrongVersion = run(Map.of("STANDIN_EXIT_ON_START", "62"), "--exec", "--", "true");
+    assertExit(wrongVersion, ExitCode.MONGOD_UNUSABLE);
+    assertThat(wrongVersion.stderr())
+        .contains("mongod exited with code 62")
+        .contains("20573")
+        .contains("next: use a mongod of the snapshot's major version");
+
+    Run locked = run(Map.of("STANDIN_EXIT_ON_START", "100"), "--exec", "--", "true");
+    assertExit(locked, ExitCode.MONGOD_FAILED);
+    assertThat(locked.stderr())
+        .contains("mongod exited with code 100")
+        .contains("DBPathInUse")
+        .contains("next: stop any other mongod using this dbpath");
+
+    Run fatal = run(Map.of("STANDIN_EXIT_ON_START", "14"), "--exec", "--", "true");
+    assertExit(fatal, ExitCode.MONGOD_FAILED);
+    assertThat(fatal.stderr())
+        .contains("mongod exited with code 14")
+        .contains("Fatal assertion")
+        .contains("last ")
+        .contains("next: read the log lines above");
+  }
+
+  @Test
+  void aStartupTimeoutNamesTheOptionToRaiseAndStopsTheStartingMongod() throws Exception {
+    Run run =
+        run(
+            Map.of("STANDIN_STARTUP_DELAY_MS", "600000"),
+            "--startup-timeout",
+            "3",
+            "--exec",
+            "--",
+            "true");
+    assertExit(run, ExitCode.MONGOD_FAILED);
+    assertThat(run.stderr())
+        .contains("mongod was not ready after 3 s")
+        .contains("next: raise --startup-timeout");
+  }
+
+  @Test
+  void sigtermDuringStartupEscalatesToALoudSigkillWhenMongodIgnoresIt() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "STANDIN_STARTUP_DELAY_MS",
+            "600000",
+            "STANDIN_IGNORE_SIGTERM",
+            "1",
+            RestoreSession.SHUTDOWN_TIMEOUT_ENV,
+            "1");
+    try (RestoreProcess restore = start(env, "--exec", "--", "true")) {
+      // mongod logs 24199 once it has the key: its signal handlers are in place by then
+      await()
+          .atMost(RestoreProcess.PATIENCE)
+          .until(() -> sessionLog().contains("\"id\":24199,") || !restore.process.isAlive());
+      int kmipPort = restore.kmipPort().orElseThrow();
+
+      restore.signal("TERM");
+
+      assertThat(restore.awaitExit())
+          .as(restore.transcript())
+          .isEqualTo(ExitCode.INTERRUPTED.value());
+      assertThat(restore.stderr())
+          .contains("ignored SIGTERM for 1 s; sending SIGKILL. Its data files may be damaged")
+          .contains("stopped while mongod was starting; everything started so far was stopped");
+      Leftovers.assertNotListening(kmipPort);
+    }
+    assertNoMongodOnTheSnapshot();
+    Leftovers.assertNoSession(state);
+    Leftovers.assertNoSessionFiles(runtime);
+  }
+
+  /** The session's mongod.log (in the private session folder), or "" before it exists. */
+  private String sessionLog() throws Exception {
+    Path parent = runtime.resolve("restore");
+    if (!Files.isDirectory(parent)) {
+      return "";
+    }
+    try (var dirs = Files.list(parent)) {
+      for (Path d : dirs.toList()) {
+        Path log = d.resolve("mongod.log");
+        if (Files.isRegularFile(log)) {
+          return Files.readString(log);
+        }
+      }
+    }
+    return "";
+  }
+
+  @Test
+  void aMongodCrashMidSessionEndsTheSessionWithExit6AndStopsTheKmipServer() throws Exception {
+    try (RestoreProcess restore = start(Map.of("STANDIN_CRASH_AFTER_SECONDS", "5"))) {
+      restore.awaitUri();
+      List<ProcessHandle> started = restore.descendants();
+      int kmipPort = restore.kmipPort().orElseThrow();
+
+      int exit = restore.awaitExit();
+
+      assertThat(exit).as(restore.transcript()).isEqualTo(ExitCode.MONGOD_FAILED.value());
+      assertThat(restore.stderr())
+          .contains("mongod exited with code 14 during the session")
+          .contains("23089") // the stand-in's fatal assertion before it dies
+          .contains("next: ");
+      Leftovers.assertProcessesGone(started);
+      Leftovers.assertNotListening(kmipPort);
+      Leftovers.assertNoSession(state);
+      Leftovers.assertNoSessionFiles(runtime);
+    }
+  }
+
+  @Test
+  void aSecondOpenIsRefusedAndASigkilledRestoresWatchdogStopsMongodAndTheNextOpenCleansUp()
+      throws Exception {
+    try (RestoreProcess first = start(Map.of())) {
+      first.awaitUri();
+      long mongodPid = first.mongodPid();
+      List<ProcessHandle> started = first.descendants();
+      assertThat(started).hasSizeGreaterThanOrEqualTo(2); // mongod and its watchdog
+
+      try (RestoreProcess second = start(Map.of(), "--exec", "--", "true")) {
+        assertThat(second.awaitExit())
+            .as(second.transcript())
+            .isEqualTo(ExitCode.SESSION_CONFLICT.value());
+        assertThat(second.stderr())
+            .contains("another restore session is using " + sample.dbpath().toRealPath())
+            .contains("mongod pid " + mongodPid)
+            .contains("next: use that session, or end it with: restore stop ");
+      }
+      assertThat(ProcessHandle.of(mongodPid)).get().matches(ProcessHandle::isAlive);
+
+      first.signal("KILL");
+
+      Leftovers.assertProcessesGone(started);
+      assertThat(sample.dbpath().resolve("mongod.lock"))
+          .as("the stand-in empties mongod.lock only on a clean shutdown")
+          .isEmptyFile();
+      Leftovers.assertNoSession(state); // the record of a session whose mongod is gone is stale
+    }
+    try (var left = Files.list(runtime.resolve("restore"))) {
+      assertThat(left).as("the killed session's folder (client certificate and key)").hasSize(1);
+    }
+
+    // the next session on the snapshot starts as usual and removes the abandoned folder
+    Run next = run(Map.of(), "--exec", "--", "true");
+    assertExit(next, ExitCode.OK);
+  }
+}

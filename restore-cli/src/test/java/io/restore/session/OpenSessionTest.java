@@ -1,0 +1,188 @@
+package io.restore.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.restore.ExitCode;
+import io.restore.testkit.mongod.StandInData;
+import io.restore.testkit.sample.SampleSnapshotGenerator;
+import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code restore open} end to end with the local key source: restore and the mongod stand-in are
+ * real child processes. Each test checks that the session serves the snapshot, ends the way it
+ * should, and leaves nothing behind: no process, no listening port, no session record, no
+ * certificate file, and a dbpath changed only where mongod itself writes (mongod.lock).
+ */
+class OpenSessionTest {
+  @TempDir static Path shared;
+  static Sample sample;
+
+  @TempDir Path state;
+  @TempDir Path runtime;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    long seed = 81;
+    sample =
+        SampleSnapshotGenerator.generateLocal(
+            shared.resolve("snap"),
+            SampleSnapshotGenerator.keyIdFor(seed),
+            SampleSnapshotGenerator.masterKeyFor(seed),
+            SampleSnapshotGenerator.Spec.small(seed),
+            shared.resolve("keys/snap.key"),
+            false);
+  }
+
+  private Map<String, String> env() {
+    return RestoreProcess.baseEnv(state, runtime);
+  }
+
+  private RestoreProcess open(String... extra) throws Exception {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "open", sample.dbpath().toString(), "--mongod", RestoreProcess.standIn().toString()));
+    args.addAll(List.of(extra));
+    return RestoreProcess.start(env(), args.toArray(String[]::new));
+  }
+
+  @Test
+  void waitModeServesTheSnapshotThroughThePrintedUriAndSigtermTearsEverythingDown()
+      throws Exception {
+    Map<String, String> before = Leftovers.tree(sample.dbpath());
+    try (RestoreProcess restore = open()) {
+      String uri = restore.awaitUri();
+      long mongodPid = restore.mongodPid();
+      int mongodPort = restore.mongodPort();
+      int kmipPort = restore.kmipPort().orElseThrow();
+      List<ProcessHandle> started = restore.descendants();
+      assertThat(started).extracting(ProcessHandle::pid).contains(mongodPid);
+      assertThat(uri).isEqualTo("mongodb://127.0.0.1:" + mongodPort + "/?directConnection=true");
+      assertThat(restore.stderr())
+          .contains("mongosh \"" + uri + "\"", "mongodump --uri \"" + uri + "\"", "Ctrl-C");
+
+      try (MongoClient client = MongoClients.create(uri)) {
+        long documents = 0;
+        for (StandInData.StoredCollection c : sample.dataset().collections()) {
+          documents += client.getDatabase(c.db()).getCollection(c.name()).countDocuments();
+        }
+        assertThat(documents).isEqualTo(sample.documentCount());
+        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        assertThat(status.get("encryptionAtRest", Document.class).getString("encryptionKeyId"))
+            .isEqualTo(sample.keyId());
+      }
+      assertThat(Files.list(state).map(Path::toString).toList())
+          .as("a session record while the session runs")
+          .anyMatch(f -> f.endsWith(".session"));
+
+      restore.signal("TERM");
+
+      assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+      assertThat(restore.stderr())
+          .contains("SIGTERM received: tearing down")
+          .contains("mongod stopped: mongod shut down cleanly on the shutdown command");
+      assertNothingLeft(started, before, mongodPort, kmipPort);
+    }
+  }
+
+  @Test
+  void ctrlCEndsAReadOnlySessionAndRemovesTheCertificatesFromCertDir(@TempDir Path certs)
+      throws Exception {
+    Map<String, String> before = Leftovers.tree(sample.dbpath());
+    try (RestoreProcess restore = open("--read-only", "--cert-dir", certs.toString())) {
+      String uri = restore.awaitUri();
+      int mongodPort = restore.mongodPort();
+      int kmipPort = restore.kmipPort().orElseThrow();
+      List<ProcessHandle> started = restore.descendants();
+      assertThat(certs.resolve("kmipCA.pem")).exists();
+      assertThat(Files.getPosixFilePermissions(certs.resolve("kmipClient.pem")))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+      try (MongoClient client = MongoClients.create(uri)) {
+        StandInData.StoredCollection first = sample.dataset().collections().get(0);
+        var collection = client.getDatabase(first.db()).getCollection(first.name());
+        assertThat(collection.countDocuments()).isEqualTo(first.documents().size());
+        assertThatThrownBy(() -> collection.insertOne(new Document("written", true)))
+            .as("--read-only is mongod's --queryableBackupMode")
+            .isInstanceOf(MongoException.class);
+      }
+
+      restore.signal("INT");
+
+      assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+      assertThat(restore.stderr()).contains("SIGINT received: tearing down");
+      try (var files = Files.list(certs)) {
+        assertThat(files).as("--cert-dir after the session").isEmpty();
+      }
+      assertNothingLeft(started, before, mongodPort, kmipPort);
+    }
+  }
+
+  @Test
+  void execRunsTheCommandWithTheSessionsEnvironmentAndExitsWithItsCode(@TempDir Path work)
+      throws Exception {
+    Map<String, String> before = Leftovers.tree(sample.dbpath());
+    Path seen = work.resolve("seen.txt");
+    String script =
+        "printf '%s\\n' \"$MONGODB_URI\" \"$RESTORE_KMIP_PORT\" \"$RESTORE_DBPATH\" > "
+            + seen
+            + "; echo 'hello from the command'; exit 3";
+    try (RestoreProcess restore = open("--exec", "--", "sh", "-c", script)) {
+      restore.awaitStdout(l -> l.equals("hello from the command"));
+      List<ProcessHandle> started = restore.descendants();
+
+      assertThat(restore.awaitExit()).as(restore.transcript()).isEqualTo(3);
+
+      List<String> env = Files.readAllLines(seen);
+      int mongodPort = restore.mongodPort();
+      int kmipPort = restore.kmipPort().orElseThrow();
+      assertThat(env)
+          .containsExactly(
+              "mongodb://127.0.0.1:" + mongodPort + "/?directConnection=true",
+              Integer.toString(kmipPort),
+              sample.dbpath().toRealPath().toString());
+      assertThat(restore.stderr())
+          .contains("command exited with code 3")
+          .contains("mongod stopped: mongod shut down cleanly");
+      assertNothingLeft(started, before, mongodPort, kmipPort);
+    }
+  }
+
+  @Test
+  void aCommandThatCannotRunIsAUsageErrorAndStillTearsDown() throws Exception {
+    try (RestoreProcess restore = open("--exec", "--", "/nonexistent/tool", "x")) {
+      assertThat(restore.awaitExit()).as(restore.transcript()).isEqualTo(ExitCode.USAGE.value());
+      assertThat(restore.stderr())
+          .contains("cannot run the --exec command '/nonexistent/tool'")
+          .contains("next: check the command after '--exec --'")
+          .contains("mongod shut down cleanly");
+      Leftovers.assertNoSession(state);
+      Leftovers.assertNoSessionFiles(runtime);
+    }
+  }
+
+  private void assertNothingLeft(
+      List<ProcessHandle> started, Map<String, String> before, int mongodPort, int kmipPort)
+      throws Exception {
+    Leftovers.assertProcessesGone(started);
+    Leftovers.assertNotListening(mongodPort, kmipPort);
+    Leftovers.assertNoSession(state);
+    Leftovers.assertNoSessionFiles(runtime);
+    assertThat(Leftovers.tree(sample.dbpath())).isEqualTo(before);
+    assertThat(sample.dbpath().resolve("mongod.lock")).isEmptyFile();
+  }
+}

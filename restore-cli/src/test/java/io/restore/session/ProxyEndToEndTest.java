@@ -1,0 +1,364 @@
+package io.restore.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.restore.ExitCode;
+import io.restore.testkit.mongod.StandInData;
+import io.restore.testkit.sample.SampleSnapshotGenerator;
+import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code restore proxy} end to end, as a real child process: the mongod stand-in (the strictest
+ * mongod-style KMIP client we have) started by hand with the printed flags gets the key from our
+ * KMIP server in every dialect mongod speaks (KMIP 1.2, legacy 1.0, with and without
+ * GetAttributes(State)) and serves the data; PyKMIP fetches the key with the written PEM files;
+ * SIGTERM stops the proxy and removes its files; errors before listening leave no files.
+ */
+class ProxyEndToEndTest {
+  private static final Pattern LISTENING =
+      Pattern.compile(Pattern.quote(ProxySession.READY_PREFIX) + "127\\.0\\.0\\.1:(\\d+)");
+  private static final String PYTHON = "/usr/bin/python3";
+
+  @TempDir static Path shared;
+  static Sample sample;
+  static byte[] masterKey;
+
+  @TempDir Path state;
+  @TempDir Path runtime;
+  @TempDir Path certs;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    long seed = 83;
+    masterKey = SampleSnapshotGenerator.masterKeyFor(seed);
+    sample =
+        SampleSnapshotGenerator.generateLocal(
+            shared.resolve("snap"),
+            SampleSnapshotGenerator.keyIdFor(seed),
+            masterKey,
+            SampleSnapshotGenerator.Spec.small(seed),
+            shared.resolve("keys/snap.key"),
+            false);
+  }
+
+  private RestoreProcess proxy(Path dbpath, String... extra) throws IOException {
+    return proxy(RestoreProcess.baseEnv(state, runtime), dbpath, extra);
+  }
+
+  private RestoreProcess proxy(java.util.Map<String, String> env, Path dbpath, String... extra)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "proxy", dbpath.toString(), "--cert-dir", certs.toString(), "--mongod-port", "0"));
+    args.addAll(List.of(extra));
+    return RestoreProcess.start(env, args.toArray(String[]::new));
+  }
+
+  /** The printed mongod command line, as the user would copy it. */
+  private static List<String> printedMongodArgs(RestoreProcess proxy) {
+    String line = proxy.awaitStdout(l -> l.strip().startsWith("mongod --dbpath ")).strip();
+    List<String> args = new ArrayList<>(Arrays.asList(line.split(" ")));
+    args.remove(0); // "mongod"
+    return args;
+  }
+
+  private static List<String> with(List<String> args, String option, String value) {
+    List<String> out = new ArrayList<>(args);
+    int i = out.indexOf(option);
+    if (i >= 0) {
+      out.set(i + 1, value);
+    } else {
+      out.addAll(List.of(option, value));
+    }
+    return out;
+  }
+
+  @Test
+  void theStandInGetsTheKeyInEveryKmipDialectAndSigtermRemovesTheFiles() throws Exception {
+    try (RestoreProcess proxy = proxy(sample.dbpath())) {
+      Matcher m = LISTENING.matcher(proxy.awaitStdout(l -> LISTENING.matcher(l).find()));
+      assertThat(m.find()).isTrue();
+      int kmipPort = Integer.parseInt(m.group(1));
+      List<String> printed = printedMongodArgs(proxy);
+      assertThat(printed)
+          .containsSubsequence("--kmipPort", Integer.toString(kmipPort))
+          .containsSubsequence("--kmipServerCAFile", certs.resolve("kmipCA.pem").toString());
+      assertThat(certs.resolve("kmipClient.pem")).exists();
+
+      // 1. exactly the printed flags (KMIP 1.2, Get only): the stand-in serves every document
+      try (StandIn mongod = StandIn.start(printed)) {
+        try (MongoClient client =
+            MongoClients.create(
+                "mongodb://127.0.0.1:" + mongod.port() + "/?directConnection=true")) {
+          long documents = 0;
+          for (StandInData.StoredCollection c : sample.dataset().collections()) {
+            documents += client.getDatabase(c.db()).getCollection(c.name()).countDocuments();
+          }
+          assertThat(documents).isEqualTo(sample.documentCount());
+        }
+        assertThat(mongod.stop()).as(mongod.output()).isZero();
+      }
+
+      // 2. GetAttributes(State) after Get, in KMIP 1.2 and in legacy 1.0, side by side on copies
+      Path legacyCopy = copyOfSnapshot("legacy");
+      try (StandIn activate = StandIn.start(with(printed, "--kmipActivateKeys", "true"));
+          StandIn legacy =
+              StandIn.start(
+                  with(
+                      with(
+                          with(printed, "--dbpath", legacyCopy.toString()),
+                          "--kmipActivateKeys",
+                          "true"),
+                      "--kmipUseLegacyProtocol",
+                      "true"))) {
+        activate.port();
+        legacy.port();
+        assertThat(activate.stop()).as(activate.output()).isZero();
+        assertThat(legacy.stop()).as(legacy.output()).isZero();
+      }
+      assertThat(proxy.stderr().lines().filter(l -> l.contains("op=GetAttributes")))
+          .as("audit lines of the State queries")
+          .hasSize(2)
+          .allMatch(l -> l.contains("result=Success"));
+
+      // 3. a second proxy on the same snapshot is refused, and does not touch the first's files
+      byte[] clientPem = Files.readAllBytes(certs.resolve("kmipClient.pem"));
+      try (RestoreProcess second = proxy(sample.dbpath())) {
+        RestoreProcess.Finished refused = second.finish();
+        assertThat(refused.exit())
+            .as(refused.transcript())
+            .isEqualTo(ExitCode.SESSION_CONFLICT.value());
+        assertThat(refused.stderr()).contains("another restore session is using", "next: ");
+      }
+      assertThat(certs.resolve("kmipClient.pem")).hasBinaryContent(clientPem);
+
+      proxy.signal("TERM");
+
+      assertThat(proxy.awaitExit()).as(proxy.transcript()).isZero();
+      assertThat(proxy.stderr()).contains("certificate files removed");
+      assertThat(listing(certs)).isEmpty();
+      Leftovers.assertNotListening(kmipPort);
+      Leftovers.assertNoSession(state);
+    }
+  }
+
+  @Test
+  void pyKmipFetchesTheServedKeyWithTheWrittenPemFiles(@TempDir Path work) throws Exception {
+    requirePyKmip();
+    Path script = work.resolve("get_served_key.py");
+    try (InputStream in = getClass().getResourceAsStream("/pykmip/get_served_key.py")) {
+      Files.copy(in, script);
+    }
+    try (RestoreProcess proxy = proxy(sample.dbpath())) {
+      Matcher m = LISTENING.matcher(proxy.awaitStdout(l -> LISTENING.matcher(l).find()));
+      assertThat(m.find()).isTrue();
+      Process py =
+          new ProcessBuilder(
+                  PYTHON,
+                  script.toString(),
+                  "127.0.0.1",
+                  m.group(1),
+                  certs.resolve("kmipClient.pem").toString(),
+                  certs.resolve("kmipCA.pem").toString(),
+                  sample.keyId(),
+                  HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(masterKey)))
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(py.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(output).as(output).contains("OK get", "OK state", "ALL OK");
+
+      proxy.signal("INT");
+      assertThat(proxy.awaitExit()).as(proxy.transcript()).isZero();
+      assertThat(listing(certs)).isEmpty();
+    }
+  }
+
+  @Test
+  void errorsBeforeListeningExitNonZeroAndLeaveNoFiles() throws Exception {
+    Path broken = copyOfSnapshot("broken");
+    try (Stream<Path> metadata = Files.list(broken.resolve("cloudProviderCredentials"))) {
+      Files.writeString(metadata.findFirst().orElseThrow(), "{\"keyFile\": ");
+    }
+    try (RestoreProcess bad = proxy(broken)) {
+      RestoreProcess.Finished run = bad.finish();
+      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
+      assertThat(run.stderr()).contains(".local.metadata", "next: ");
+      assertThat(run.stdout()).noneMatch(l -> l.startsWith(ProxySession.READY_PREFIX));
+    }
+    assertThat(listing(certs)).isEmpty();
+
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        RestoreProcess busy =
+            proxy(sample.dbpath(), "--kmip-port", Integer.toString(taken.getLocalPort()))) {
+      RestoreProcess.Finished run = busy.finish();
+      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.PORT_IN_USE.value());
+      assertThat(run.stderr())
+          .contains("the KMIP server cannot listen on 127.0.0.1:" + taken.getLocalPort())
+          .contains("next: choose another port with --kmip-port");
+    }
+    assertThat(listing(certs)).isEmpty();
+
+    Path notAFolder = Files.writeString(shared.resolve("state-file"), "");
+    java.util.Map<String, String> env =
+        new java.util.HashMap<>(RestoreProcess.baseEnv(state, runtime));
+    env.put("RESTORE_STATE_DIR", notAFolder.toString());
+    try (RestoreProcess stateless = proxy(env, sample.dbpath())) {
+      RestoreProcess.Finished run = stateless.finish();
+      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.FAILURE.value());
+      assertThat(run.stderr())
+          .contains("cannot create the session state directory " + notAFolder)
+          .contains("next: check that " + notAFolder + " is a folder you can write to")
+          .doesNotContain("internal error");
+    }
+    assertThat(listing(certs)).isEmpty();
+    Leftovers.assertNoSession(state);
+  }
+
+  private static Path copyOfSnapshot(String name) throws IOException {
+    Path target = shared.resolve(name);
+    try (Stream<Path> walk = Files.walk(sample.dbpath())) {
+      for (Path p : walk.toList()) {
+        Path to = target.resolve(sample.dbpath().relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else if (!p.getFileName().toString().equals("mongod.lock")) {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return target;
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(Path::toString).toList();
+    }
+  }
+
+  private static void requirePyKmip() throws Exception {
+    boolean present;
+    try {
+      Process p = new ProcessBuilder(PYTHON, "-c", "import kmip").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      present = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      present = false;
+    }
+    if ("true".equals(System.getenv("CI")) && !present) {
+      fail("PyKMIP is missing: install python3-pykmip for " + PYTHON);
+    }
+    assumeTrue(present, "PyKMIP (Debian python3-pykmip) is not installed for " + PYTHON);
+  }
+
+  /** The stand-in started by hand, as a user would start mongod after {@code restore proxy}. */
+  private static final class StandIn implements AutoCloseable {
+    private static final Pattern PORT = Pattern.compile("\"id\":23016,.*\"port\":(\\d+)");
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+
+    private StandIn(Process process) {
+      this.process = process;
+      reader =
+          new Thread(
+              () -> {
+                try (BufferedReader in =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String l; (l = in.readLine()) != null; ) {
+                    synchronized (lines) {
+                      lines.add(l);
+                    }
+                  }
+                } catch (IOException e) {
+                  // ended
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    static StandIn start(List<String> args) throws IOException {
+      List<String> command = new ArrayList<>();
+      command.add(RestoreProcess.standIn().toString());
+      command.addAll(args);
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      pb.environment().keySet().removeIf(k -> k.startsWith("STANDIN_"));
+      pb.environment().put("RESTORE_STANDIN_CLASSPATH", System.getProperty("java.class.path"));
+      return new StandIn(pb.start());
+    }
+
+    String output() {
+      synchronized (lines) {
+        return String.join("\n", lines);
+      }
+    }
+
+    /** The port of log id 23016; fails with the log if the stand-in exits first. */
+    int port() {
+      await()
+          .atMost(RestoreProcess.PATIENCE)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                if (PORT.matcher(output()).find()) {
+                  return true;
+                }
+                if (!process.isAlive()) {
+                  reader.join(5000);
+                  throw new AssertionError(
+                      "stand-in exited " + process.exitValue() + ":\n" + output());
+                }
+                return false;
+              });
+      Matcher m = PORT.matcher(output());
+      m.find();
+      return Integer.parseInt(m.group(1));
+    }
+
+    /** SIGTERM once ready; its exit code. */
+    int stop() throws InterruptedException {
+      port();
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        throw new AssertionError("stand-in ignored SIGTERM:\n" + output());
+      }
+      reader.join(5000);
+      return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
+  }
+}
