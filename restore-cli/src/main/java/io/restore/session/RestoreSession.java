@@ -309,9 +309,4 @@ public final class RestoreSession {
         what + "; everything started so far was stopped",
         "run the command again when you are ready");
   }
-
-  /** Unused for now: the session folder's path, for messages. */
-  static Path logFile(SessionDirectory dir) {
-    return dir.resolve("mongod.log");
-  }
 }
