@@ -1,5 +1,7 @@
 package io.restore.testkit.mongod;
 
+import static io.restore.testkit.Json.quote;
+
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -99,27 +101,5 @@ final class StandInLog {
     } else {
       b.append(quote(value.toString()));
     }
-  }
-
-  static String quote(String s) {
-    StringBuilder q = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\r' -> q.append("\\r");
-        case '\t' -> q.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            q.append(String.format("\\u%04x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
   }
 }

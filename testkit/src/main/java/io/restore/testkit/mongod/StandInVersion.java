@@ -1,5 +1,6 @@
 package io.restore.testkit.mongod;
 
+import io.restore.testkit.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ record StandInVersion(String version, boolean community) {
       b.append("{\n");
       int i = 0;
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        b.append(in).append(StandInLog.quote(e.getKey().toString())).append(": ");
+        b.append(in).append(Json.quote(e.getKey().toString())).append(": ");
         pretty(b, e.getValue(), in);
         b.append(++i < m.size() ? ",\n" : "\n");
       }

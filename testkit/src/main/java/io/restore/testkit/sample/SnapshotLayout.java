@@ -1,5 +1,7 @@
 package io.restore.testkit.sample;
 
+import static io.restore.testkit.Json.quote;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,26 +52,5 @@ public final class SnapshotLayout {
       json.append(++i < fields.size() ? ",\n" : "\n");
     }
     return json.append("}\n").toString();
-  }
-
-  static String quote(String s) {
-    StringBuilder q = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\r' -> q.append("\\r");
-        case '\t' -> q.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            q.append(String.format("\\u%04x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
   }
 }
