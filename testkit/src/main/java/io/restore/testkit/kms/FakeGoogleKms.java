@@ -5,11 +5,8 @@ import com.google.cloud.kms.v1.DecryptResponse;
 import com.google.cloud.kms.v1.EncryptRequest;
 import com.google.cloud.kms.v1.EncryptResponse;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Int64Value;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -31,7 +28,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,12 +35,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,18 +77,17 @@ public final class FakeGoogleKms implements AutoCloseable {
 
   private final LoopbackTls tls;
   private final KeyPair serviceAccount;
-  private final HttpServer tokenServer;
+  private final FakeGoogleOAuth oauth;
   private Server server;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
-  private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final Set<String> deniedKeys = ConcurrentHashMap.newKeySet();
   private final AtomicInteger decrypts = new AtomicInteger();
 
-  private FakeGoogleKms(LoopbackTls tls, KeyPair serviceAccount, HttpServer tokenServer) {
+  private FakeGoogleKms(LoopbackTls tls, KeyPair serviceAccount, FakeGoogleOAuth oauth) {
     this.tls = tls;
     this.serviceAccount = serviceAccount;
-    this.tokenServer = tokenServer;
+    this.oauth = oauth;
   }
 
   /** Starts the gRPC service (TLS) and the token endpoint (HTTP) on 127.0.0.1. */
@@ -110,10 +101,8 @@ public final class FakeGoogleKms implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IOException(e);
     }
-    HttpServer tokens = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    FakeGoogleKms kms = new FakeGoogleKms(tls, sa, tokens);
-    tokens.createContext("/token", kms::token);
-    tokens.start();
+    FakeGoogleKms kms =
+        new FakeGoogleKms(tls, sa, FakeGoogleOAuth.start(sa.getPublic(), CLIENT_EMAIL));
     ServerServiceDefinition service =
         ServerServiceDefinition.builder(SERVICE)
             .addMethod(ENCRYPT, ServerCalls.asyncUnaryCall(unary(kms::encrypt)))
@@ -156,7 +145,7 @@ public final class FakeGoogleKms implements AutoCloseable {
   }
 
   public URI tokenUri() {
-    return URI.create("http://127.0.0.1:" + tokenServer.getAddress().getPort() + "/token");
+    return oauth.tokenUri();
   }
 
   /** A service-account key file (as Atlas stores in serviceAccountKey) for this double. */
@@ -324,64 +313,6 @@ public final class FakeGoogleKms implements AutoCloseable {
         .build();
   }
 
-  /** OAuth 2.0 JWT-bearer grant (RFC 7523), as Google's token endpoint serves service accounts. */
-  private void token(HttpExchange ex) throws IOException {
-    try (ex) {
-      Map<String, String> form = new HashMap<>();
-      for (String kv :
-          new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
-        int eq = kv.indexOf('=');
-        if (eq > 0) {
-          form.put(
-              URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-      String assertion = form.getOrDefault("assertion", "");
-      JsonObject r = new JsonObject();
-      int status;
-      if (validJwt(assertion)) {
-        String token = "ya29.fake-" + UUID.randomUUID();
-        tokens.add(token);
-        r.addProperty("access_token", token);
-        r.addProperty("expires_in", 3600);
-        r.addProperty("token_type", "Bearer");
-        status = 200;
-      } else {
-        r.addProperty("error", "invalid_grant");
-        r.addProperty("error_description", "Invalid JWT Signature.");
-        status = 400;
-      }
-      byte[] b = r.toString().getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(status, b.length);
-      ex.getResponseBody().write(b);
-    }
-  }
-
-  /** An RS256 JWT signed by the service account's key and issued by its email. */
-  private boolean validJwt(String jwt) {
-    String[] p = jwt.split("\\.");
-    if (p.length != 3) {
-      return false;
-    }
-    try {
-      Signature s = Signature.getInstance("SHA256withRSA");
-      s.initVerify(serviceAccount.getPublic());
-      s.update((p[0] + "." + p[1]).getBytes(StandardCharsets.US_ASCII));
-      if (!s.verify(Base64.getUrlDecoder().decode(p[2]))) {
-        return false;
-      }
-      JsonObject claims =
-          JsonParser.parseString(
-                  new String(Base64.getUrlDecoder().decode(p[1]), StandardCharsets.UTF_8))
-              .getAsJsonObject();
-      return CLIENT_EMAIL.equals(claims.get("iss").getAsString());
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return false;
-    }
-  }
-
   private final class BearerCheck implements ServerInterceptor {
     private final Metadata.Key<String> authorization =
         Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -391,7 +322,7 @@ public final class FakeGoogleKms implements AutoCloseable {
         ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
       String auth = headers.get(authorization);
       String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
-      if (!tokens.contains(token) && !validJwt(token)) {
+      if (!oauth.accepts(token)) {
         call.close(
             Status.UNAUTHENTICATED.withDescription(
                 "Request had invalid authentication credentials."),
@@ -411,6 +342,6 @@ public final class FakeGoogleKms implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    tokenServer.stop(0);
+    oauth.stop();
   }
 }
