@@ -6,11 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -47,41 +44,13 @@ public final class ManagedObject implements AutoCloseable {
   static final int TAG_CRYPTOGRAPHIC_LENGTH = 0x42002A;
   private static final int RNG_UNSPECIFIED = 0x01;
 
-  /** Attributes only the server sets (KMIP 1.4 §3, "Modifiable by client: No"). */
-  static final Set<String> SERVER_ONLY =
-      Set.of(
-          Attribute.UNIQUE_IDENTIFIER,
-          Attribute.OBJECT_TYPE,
-          Attribute.STATE,
-          Attribute.INITIAL_DATE,
-          Attribute.DESTROY_DATE,
-          Attribute.COMPROMISE_DATE,
-          Attribute.COMPROMISE_OCCURRENCE_DATE,
-          Attribute.REVOCATION_REASON,
-          Attribute.LAST_CHANGE_DATE,
-          Attribute.DIGEST,
-          "Fresh",
-          "Always Sensitive",
-          "Never Extractable",
-          "Lease Time",
-          "Random Number Generator");
-
-  /** Attributes fixed once the object exists; they describe the key material. */
-  static final Set<String> FIXED_AFTER_CREATION =
-      Set.of(
-          Attribute.CRYPTOGRAPHIC_ALGORITHM,
-          Attribute.CRYPTOGRAPHIC_LENGTH,
-          Attribute.ORIGINAL_CREATION_DATE,
-          "Always Sensitive",
-          "Never Extractable");
-
   private final String uid;
   private final ObjectType type;
   private final int keyFormat;
   private final int secretDataType;
   private byte[] material;
   private State state = State.PRE_ACTIVE;
-  private final Map<String, List<AttributeValue>> attributes = new LinkedHashMap<>();
+  private final AttributeTable attributes = new AttributeTable();
 
   ManagedObject(
       String uid,
@@ -139,25 +108,16 @@ public final class ManagedObject implements AutoCloseable {
 
   /** All attributes in the order they were first set, values of one name by index. */
   public synchronized List<Attribute> attributes() {
-    List<Attribute> all = new ArrayList<>();
-    attributes.forEach(
-        (name, values) -> {
-          for (int i = 0; i < values.size(); i++) {
-            all.add(new Attribute(name, i, values.get(i)));
-          }
-        });
-    return all;
+    return attributes.all();
   }
 
   /** The values of one attribute, by index; empty when unset. */
   public synchronized List<AttributeValue> attribute(String name) {
-    List<AttributeValue> values = attributes.get(name);
-    return values == null ? List.of() : List.copyOf(values);
+    return attributes.values(name);
   }
 
   public synchronized Optional<AttributeValue> first(String name) {
-    List<AttributeValue> values = attributes.get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return attributes.first(name);
   }
 
   /** Integer or Enumeration attribute value, if set. */
@@ -219,19 +179,7 @@ public final class ManagedObject implements AutoCloseable {
                 + " its "
                 + window);
       }
-      if (type != ObjectType.SYMMETRIC_KEY) {
-        throw new ObjectException(
-            Reason.ILLEGAL_OPERATION, "object " + uid + " is not a symmetric key");
-      }
-      boolean allowed =
-          protect
-              ? state == State.ACTIVE
-              : state == State.ACTIVE || state == State.DEACTIVATED || state == State.COMPROMISED;
-      if (!allowed) {
-        throw new ObjectException(
-            Reason.PERMISSION_DENIED,
-            "object " + uid + " is " + state + " and cannot " + (protect ? "encrypt" : "decrypt"));
-      }
+      StateRules.checkUse(uid, type, state, protect);
       int bit = protect ? USAGE_ENCRYPT : USAGE_DECRYPT;
       Optional<Integer> mask = intAttribute(Attribute.CRYPTOGRAPHIC_USAGE_MASK);
       if (mask.isPresent() && (mask.get() & bit) == 0) {
@@ -245,10 +193,7 @@ public final class ManagedObject implements AutoCloseable {
 
   /** Activate: Pre-Active → Active (KMIP 1.4 §4.19). */
   public synchronized void activate(Instant now) throws ObjectException {
-    if (state != State.PRE_ACTIVE) {
-      throw new ObjectException(
-          Reason.PERMISSION_DENIED, "object " + uid + " is " + state + ", not Pre-Active");
-    }
+    StateRules.checkActivate(uid, state);
     setState(State.ACTIVE, now);
     put(Attribute.ACTIVATION_DATE, new AttributeValue.DateTime(now));
   }
@@ -263,11 +208,7 @@ public final class ManagedObject implements AutoCloseable {
     boolean compromise =
         reasonCode == REVOCATION_KEY_COMPROMISE || reasonCode == REVOCATION_CA_COMPROMISE;
     if (compromise) {
-      State next =
-          switch (state) {
-            case PRE_ACTIVE, ACTIVE, DEACTIVATED, COMPROMISED -> State.COMPROMISED;
-            case DESTROYED, DESTROYED_COMPROMISED -> State.DESTROYED_COMPROMISED;
-          };
+      State next = StateRules.compromised(state);
       if (next != state) {
         setState(next, now);
       }
@@ -276,11 +217,7 @@ public final class ManagedObject implements AutoCloseable {
           Attribute.COMPROMISE_OCCURRENCE_DATE,
           new AttributeValue.DateTime(compromiseOccurrence == null ? now : compromiseOccurrence));
     } else {
-      if (state != State.ACTIVE) {
-        throw new ObjectException(
-            Reason.PERMISSION_DENIED,
-            "object " + uid + " is " + state + "; only Active objects are deactivated by Revoke");
-      }
+      StateRules.checkDeactivate(uid, state);
       setState(State.DEACTIVATED, now);
       put(Attribute.DEACTIVATION_DATE, new AttributeValue.DateTime(now));
     }
@@ -296,18 +233,7 @@ public final class ManagedObject implements AutoCloseable {
 
   /** Destroy (KMIP 1.4 §4.21): refused while Active; zeroes the material and keeps the metadata. */
   public synchronized void destroy(Instant now) throws ObjectException {
-    State next =
-        switch (state) {
-          case PRE_ACTIVE, DEACTIVATED -> State.DESTROYED;
-          case COMPROMISED -> State.DESTROYED_COMPROMISED;
-          case ACTIVE ->
-              throw new ObjectException(
-                  Reason.PERMISSION_DENIED,
-                  "object " + uid + " is Active; revoke it before destroying it");
-          case DESTROYED, DESTROYED_COMPROMISED ->
-              throw new ObjectException(
-                  Reason.ITEM_NOT_FOUND, "object " + uid + " is already destroyed");
-        };
+    State next = StateRules.destroyed(uid, state);
     wipe();
     setState(next, now);
     put(Attribute.DESTROY_DATE, new AttributeValue.DateTime(now));
@@ -319,15 +245,10 @@ public final class ManagedObject implements AutoCloseable {
    */
   synchronized int addByClient(String name, AttributeValue value, Instant now, boolean creating)
       throws ObjectException {
-    checkClientMayChange(name, creating);
-    List<AttributeValue> values = attributes.computeIfAbsent(name, n -> new ArrayList<>());
-    if (!values.isEmpty() && !isMultiValued(name)) {
-      throw new ObjectException(
-          Reason.ILLEGAL_OPERATION, "attribute " + name + " already has a value");
-    }
-    values.add(value);
+    AttributeRules.checkClientMayChange(uid, state, name, creating);
+    int index = attributes.add(name, value);
     touch(now);
-    return values.size() - 1;
+    return index;
   }
 
   /** Add Attribute (KMIP 1.4 §4.13). Returns the new index. */
@@ -338,35 +259,16 @@ public final class ManagedObject implements AutoCloseable {
   /** Modify Attribute (KMIP 1.4 §4.14): replaces the value at {@code index}. */
   public synchronized void modifyAttribute(
       String name, int index, AttributeValue value, Instant now) throws ObjectException {
-    checkClientMayChange(name, false);
-    List<AttributeValue> values = attributes.get(name);
-    if (values == null || values.isEmpty()) {
-      throw new ObjectException(Reason.ITEM_NOT_FOUND, "attribute " + name + " is not set");
-    }
-    if (index >= values.size()) {
-      throw new ObjectException(
-          Reason.INDEX_OUT_OF_BOUNDS, "attribute " + name + " has no index " + index);
-    }
-    values.set(index, value);
+    AttributeRules.checkClientMayChange(uid, state, name, false);
+    attributes.set(name, index, value);
     touch(now);
   }
 
   /** Delete Attribute (KMIP 1.4 §4.15): removes the value at {@code index}, returning it. */
   public synchronized AttributeValue deleteAttribute(String name, int index, Instant now)
       throws ObjectException {
-    checkClientMayChange(name, false);
-    List<AttributeValue> values = attributes.get(name);
-    if (values == null || values.isEmpty()) {
-      throw new ObjectException(Reason.ITEM_NOT_FOUND, "attribute " + name + " is not set");
-    }
-    if (index >= values.size()) {
-      throw new ObjectException(
-          Reason.INDEX_OUT_OF_BOUNDS, "attribute " + name + " has no index " + index);
-    }
-    AttributeValue removed = values.remove(index);
-    if (values.isEmpty()) {
-      attributes.remove(name);
-    }
+    AttributeRules.checkClientMayChange(uid, state, name, false);
+    AttributeValue removed = attributes.remove(name, index);
     touch(now);
     return removed;
   }
@@ -395,46 +297,15 @@ public final class ManagedObject implements AutoCloseable {
 
   /** Sets a server-managed attribute (creation only). */
   synchronized void put(String name, AttributeValue value) {
-    List<AttributeValue> values = attributes.computeIfAbsent(name, n -> new ArrayList<>());
-    values.clear();
-    values.add(value);
+    attributes.put(name, value);
   }
 
   /** Marks the object Active at creation (preloaded keys, Activation Date in the past). */
   synchronized void activateAtCreation(Instant now) {
     setState(State.ACTIVE, now);
-    if (!attributes.containsKey(Attribute.ACTIVATION_DATE)) {
+    if (!attributes.has(Attribute.ACTIVATION_DATE)) {
       put(Attribute.ACTIVATION_DATE, new AttributeValue.DateTime(now));
     }
-  }
-
-  private void checkClientMayChange(String name, boolean creating) throws ObjectException {
-    if (SERVER_ONLY.contains(name)) {
-      throw new ObjectException(
-          creating ? Reason.INVALID_FIELD : Reason.PERMISSION_DENIED,
-          "attribute " + name + " is set by the server only");
-    }
-    if (!creating && name.equals(Attribute.ACTIVATION_DATE) && state != State.PRE_ACTIVE) {
-      // KMIP 1.4 §3.24: the Activation Date may change only before activation.
-      throw new ObjectException(
-          Reason.PERMISSION_DENIED,
-          "object " + uid + " is " + state + ": its Activation Date is fixed");
-    }
-    if (!creating && FIXED_AFTER_CREATION.contains(name)) {
-      throw new ObjectException(
-          Reason.PERMISSION_DENIED, "attribute " + name + " cannot change after creation");
-    }
-  }
-
-  /** KMIP 1.4 §3: these may hold several instances; custom (x-, y-) attributes too. */
-  private static boolean isMultiValued(String name) {
-    return name.equals(Attribute.NAME)
-        || name.equals(Attribute.OBJECT_GROUP)
-        || name.equals(Attribute.LINK)
-        || name.equals(Attribute.CRYPTOGRAPHIC_PARAMETERS)
-        || name.equals(Attribute.APPLICATION_SPECIFIC_INFORMATION)
-        || name.startsWith("x-")
-        || name.startsWith("y-");
   }
 
   private void setState(State next, Instant now) {
