@@ -15,9 +15,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A stand-in for MongoDB Enterprise {@code mongod}, for tests and demos only: same command line,
@@ -37,9 +34,9 @@ public final class MongodStandIn {
   private final Map<String, String> env;
   private final PrintStream stdout;
   private final PrintStream stderr;
-  private final CountDownLatch stop = new CountDownLatch(1);
-  private final AtomicReference<String> stopReason = new AtomicReference<>();
   private StandInLog log;
+  private StandInShutdown shutdown;
+  private StandInStartupErrors errors;
 
   MongodStandIn(Map<String, String> env, PrintStream stdout, PrintStream stderr) {
     this.env = env;
@@ -78,6 +75,8 @@ public final class MongodStandIn {
     }
     try (PrintStream logOut = logStream(options)) {
       log = new StandInLog(logOut, Clock.systemUTC());
+      shutdown = new StandInShutdown(log);
+      errors = new StandInStartupErrors(log);
       return start(options, version, StandInFaults.from(env));
     } catch (IOException e) {
       stderr.println("cannot open --logpath " + options.logpath() + ": " + e.getMessage());
@@ -124,42 +123,30 @@ public final class MongodStandIn {
         "initandlisten",
         "Options set by command line",
         attr("options", options.forLog()));
-    installSignalHandlers(faults.ignoreSigterm());
+    shutdown.installSignalHandlers(faults.ignoreSigterm());
 
     if (faults.exitOnStart() >= 0) {
-      return injectedExit(faults.exitOnStart(), dbpath);
+      return errors.injectedExit(faults.exitOnStart(), dbpath);
     }
     if (!Files.isDirectory(dbpath)) {
-      log.fatal(
-          "STORAGE",
-          20557,
-          "initandlisten",
-          "DBException in initAndListen, terminating",
-          attr("error", "NonExistentPath: Data directory " + dbpath + " not found."));
-      return EXIT_UNCAUGHT;
+      return errors.missingDbPath(dbpath);
     }
     Optional<DbPathLock> lock;
     try {
       lock = DbPathLock.tryAcquire(dbpath);
     } catch (IOException e) {
-      return lockFailed(dbpath, e.getMessage());
+      return errors.lockFailed(dbpath, e.getMessage());
     }
     if (lock.isEmpty()) {
-      return lockFailed(dbpath, "Resource temporarily unavailable");
+      return errors.lockFailed(dbpath, "Resource temporarily unavailable");
     }
     try (DbPathLock held = lock.get()) {
       return startLocked(options, version, faults, dbpath);
     } catch (RuntimeException e) {
       // mongod aborts on an unexpected error: exit 14
-      return fatal(23091, "Fatal assertion", String.valueOf(e));
+      return errors.fatal(23091, "Fatal assertion", String.valueOf(e));
     } catch (IOException e) {
-      log.error(
-          "STORAGE",
-          22347,
-          "initandlisten",
-          "Failed to release the lock",
-          attr("error", e.getMessage()));
-      return EXIT_ABRUPT;
+      return errors.lockReleaseFailed(e.getMessage());
     }
   }
 
@@ -171,7 +158,7 @@ public final class MongodStandIn {
     StandInData.Dataset data = null;
     try {
       if (encrypted && !options.enableEncryption()) {
-        return fatal(
+        return errors.fatal(
             28595,
             "Terminating.",
             "the data files are encrypted (key.store/ is present): start with --enableEncryption"
@@ -180,7 +167,7 @@ public final class MongodStandIn {
       if (options.enableEncryption()) {
         Optional<String> id = KeyStoreDir.keyId(dbpath);
         if (id.isEmpty()) {
-          return fatal(
+          return errors.fatal(
               24241,
               "Unable to retrieve the master key",
               "no key id in "
@@ -190,7 +177,7 @@ public final class MongodStandIn {
         }
         keyId = id.get();
         if (options.kmipKeyIdentifier() != null && !options.kmipKeyIdentifier().equals(keyId)) {
-          return fatal(
+          return errors.fatal(
               24241,
               "Unable to retrieve the master key",
               "--kmipKeyIdentifier "
@@ -199,7 +186,7 @@ public final class MongodStandIn {
                   + keyId
                   + " of the data files");
         }
-        key = fetchKey(options, keyId);
+        key = StandInKeyFetch.fetch(options, keyId, log, errors);
         if (key == null) {
           return EXIT_ABRUPT;
         }
@@ -214,9 +201,9 @@ public final class MongodStandIn {
         data = StandInData.read(dbpath, key);
       }
     } catch (StandInData.WrongKeyException e) {
-      return fatal(28595, "Unable to open the encrypted data files", e.getMessage());
+      return errors.fatal(28595, "Unable to open the encrypted data files", e.getMessage());
     } catch (Exception e) {
-      return fatal(28595, "Terminating.", String.valueOf(e));
+      return errors.fatal(28595, "Terminating.", String.valueOf(e));
     } finally {
       if (key != null) {
         Arrays.fill(key, (byte) 0);
@@ -236,12 +223,15 @@ public final class MongodStandIn {
               + " http://dochub.mongodb.org/core/ttlcollections",
           attr());
     }
-    if (faults.startupDelayMs() > 0 && awaitStop(faults.startupDelayMs())) {
-      return shutDown(null);
+    if (faults.startupDelayMs() > 0 && shutdown.awaitStop(faults.startupDelayMs())) {
+      return shutdown.shutDown(null);
     }
     StandInBackend backend =
         new StandInBackend(
-            version, keyId, options.queryableBackupMode(), () -> requestStop("shutdown command"));
+            version,
+            keyId,
+            options.queryableBackupMode(),
+            () -> shutdown.requestStop("shutdown command"));
     backend.version(ServerVersion.MONGO_5_0);
     if (data != null) {
       backend.load(data);
@@ -252,212 +242,15 @@ public final class MongodStandIn {
       server.bind(options.bindIp(), options.port());
       port = server.getLocalAddress().getPort();
     } catch (Exception e) { // netty rethrows java.net.BindException unchecked (sneaky throw)
-      log.error(
-          "NETWORK",
-          22856,
-          "listener",
-          "Error setting up listener",
-          attr(
-              "error",
-              attr("code", 9001, "codeName", "SocketException", "errmsg", rootMessage(e))));
-      return EXIT_PORT_IN_USE;
+      return errors.portInUse(rootMessage(e));
     }
     log.info(
         "NETWORK", 23016, "listener", "Waiting for connections", attr("port", port, "ssl", "off"));
     if (faults.crashAfterSeconds() >= 0) {
-      scheduleCrash(faults.crashAfterSeconds());
+      shutdown.scheduleCrash(faults.crashAfterSeconds());
     }
-    awaitStop(Long.MAX_VALUE);
-    return shutDown(server);
-  }
-
-  private byte[] fetchKey(StandInOptions options, String keyId) {
-    if (options.kmipServerNames().isEmpty()
-        || options.kmipServerCAFile() == null
-        || options.kmipClientCertificateFile() == null) {
-      fatal(
-          24241,
-          "Unable to retrieve the master key",
-          "--enableEncryption needs --kmipServerName, --kmipServerCAFile and"
-              + " --kmipClientCertificateFile");
-      return null;
-    }
-    MongodKmipClient client =
-        new MongodKmipClient(
-            new MongodKmipClient.Settings(
-                options.kmipServerNames(),
-                options.kmipPort(),
-                options.kmipServerCAFile(),
-                options.kmipClientCertificateFile(),
-                options.kmipClientCertificatePassword(),
-                options.kmipActivateKeys(),
-                options.kmipUseLegacyProtocol(),
-                options.kmipConnectTimeoutMs()));
-    try {
-      return client.fetchKey(
-          keyId,
-          failure ->
-              log.error(
-                  "STORAGE",
-                  24240,
-                  "initandlisten",
-                  "Unable to connect to KMIP server",
-                  attr("kmipServer", failure.server, "error", failure.getMessage())));
-    } catch (Exception e) {
-      fatal(24241, "Unable to retrieve the master key from the KMIP server", e.getMessage());
-      return null;
-    }
-  }
-
-  private int injectedExit(int code, Path dbpath) {
-    switch (code) {
-      case EXIT_PORT_IN_USE ->
-          log.error(
-              "NETWORK",
-              22856,
-              "listener",
-              "Error setting up listener",
-              attr(
-                  "error",
-                  attr(
-                      "code",
-                      9001,
-                      "codeName",
-                      "SocketException",
-                      "errmsg",
-                      "Address already in use")));
-      case EXIT_VERSION ->
-          log.fatal(
-              "CONTROL",
-              20573,
-              "initandlisten",
-              "Wrong mongod version",
-              attr(
-                  "error",
-                  "UPGRADE PROBLEM: Found an invalid featureCompatibilityVersion document (the data"
-                      + " files need a different major version of mongod)"));
-      case EXIT_UNCAUGHT ->
-          log.fatal(
-              "STORAGE",
-              20557,
-              "initandlisten",
-              "DBException in initAndListen, terminating",
-              attr(
-                  "error",
-                  "DBPathInUse: Unable to lock the lock file: " + dbpath.resolve("mongod.lock")));
-      default ->
-          log.fatal("ASSERT", 23091, "initandlisten", "Fatal assertion", attr("msgid", code));
-    }
-    return code;
-  }
-
-  private int lockFailed(Path dbpath, String why) {
-    log.fatal(
-        "STORAGE",
-        20557,
-        "initandlisten",
-        "DBException in initAndListen, terminating",
-        attr(
-            "error",
-            "DBPathInUse: Unable to lock the lock file: "
-                + dbpath.resolve("mongod.lock")
-                + " ("
-                + why
-                + "). Another mongod instance is already running on the "
-                + dbpath
-                + " directory"));
-    return EXIT_UNCAUGHT;
-  }
-
-  private int fatal(int id, String msg, String error) {
-    log.fatal("STORAGE", id, "initandlisten", msg, attr("error", error));
-    return EXIT_ABRUPT;
-  }
-
-  private void installSignalHandlers(boolean ignoreSigterm) {
-    try {
-      sun.misc.Signal.handle(
-          new sun.misc.Signal("TERM"), s -> onSignal(15, "Terminated", ignoreSigterm));
-      sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> onSignal(2, "Interrupt", false));
-    } catch (IllegalArgumentException e) {
-      // signal not available on this platform: the JVM's default handling remains
-    }
-  }
-
-  private void onSignal(int number, String name, boolean ignore) {
-    log.info(
-        "CONTROL",
-        23377,
-        "SignalHandler",
-        "Received signal",
-        attr("signal", number, "error", name));
-    if (ignore) {
-      return; // fault switch STANDIN_IGNORE_SIGTERM
-    }
-    log.info("CONTROL", 23381, "SignalHandler", "will terminate after current cmd ends", attr());
-    requestStop("signal " + number);
-  }
-
-  private void requestStop(String reason) {
-    if (stopReason.compareAndSet(null, reason)) {
-      if (reason.startsWith("shutdown")) {
-        log.info(
-            "COMMAND", 20541, "conn", "Terminating via shutdown command", attr("force", false));
-      }
-      stop.countDown();
-    }
-  }
-
-  private boolean awaitStop(long millis) {
-    try {
-      return stop.await(millis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return true;
-    }
-  }
-
-  private int shutDown(MongoServer server) {
-    log.info(
-        "CONTROL",
-        4784900,
-        "initandlisten",
-        "Stepping down the ReplicationCoordinator for shutdown",
-        attr());
-    if (server != null) {
-      server.shutdownNow();
-      log.info(
-          "NETWORK",
-          4784923,
-          "initandlisten",
-          "Shutting down the ASIO transport SessionManager",
-          attr());
-    }
-    log.info("STORAGE", 4784929, "initandlisten", "Acquiring the global lock for shutdown", attr());
-    log.info("CONTROL", 23138, "initandlisten", "Shutting down", attr("exitCode", EXIT_CLEAN));
-    return EXIT_CLEAN;
-  }
-
-  private void scheduleCrash(double seconds) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep((long) (seconds * 1000));
-              } catch (InterruptedException e) {
-                return;
-              }
-              log.fatal(
-                  "CONTROL",
-                  23089,
-                  "standin-crash",
-                  "Fatal assertion",
-                  attr("msgid", 0, "note", "STANDIN_CRASH_AFTER_SECONDS"));
-              Runtime.getRuntime().halt(EXIT_ABRUPT); // like a crash: no cleanup, lock file kept
-            },
-            "standin-crash");
-    t.setDaemon(true);
-    t.start();
+    shutdown.awaitStop(Long.MAX_VALUE);
+    return shutdown.shutDown(server);
   }
 
   private static String rootMessage(Throwable e) {
