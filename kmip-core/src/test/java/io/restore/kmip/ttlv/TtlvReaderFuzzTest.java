@@ -7,9 +7,10 @@ import io.restore.kmip.message.KmipException;
 import io.restore.kmip.message.RequestMessage;
 
 /**
- * Coverage-guided fuzzing of the decoder and the request model (reliability.md row 9). In a plain
- * test run Jazzer replays the committed corpus (src/test/resources/.../TtlvReaderFuzzTestInputs);
- * with JAZZER_FUZZ=1 it fuzzes for the given time ({@code scripts/fuzz} runs longer).
+ * Coverage-guided fuzzing of the decoder and the request model (reliability.md row 9). The build's
+ * "fuzz" surefire execution (its own JVM, JAZZER_FUZZ=1) replays the committed corpus
+ * (src/test/resources/.../TtlvReaderFuzzTestInputs), then fuzzes for {@code maxDuration}; {@code
+ * scripts/fuzz} runs longer rounds.
  */
 class TtlvReaderFuzzTest {
   private static final TtlvReader READER = new TtlvReader(new TtlvLimits(1 << 16, 64));
