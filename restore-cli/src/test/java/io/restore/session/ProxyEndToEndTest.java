@@ -2,30 +2,28 @@ package io.restore.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.restore.ExitCode;
 import io.restore.testkit.mongod.StandInData;
+import io.restore.testkit.mongod.StandInRun;
 import io.restore.testkit.sample.SampleSnapshotGenerator;
 import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,7 +112,7 @@ class ProxyEndToEndTest {
       assertThat(certs.resolve("kmipClient.pem")).exists();
 
       // 1. exactly the printed flags (KMIP 1.2, Get only): the stand-in serves every document
-      try (StandIn mongod = StandIn.start(printed)) {
+      try (StandInRun mongod = standIn(printed)) {
         try (MongoClient client =
             MongoClients.create(
                 "mongodb://127.0.0.1:" + mongod.port() + "/?directConnection=true")) {
@@ -129,9 +127,9 @@ class ProxyEndToEndTest {
 
       // 2. GetAttributes(State) after Get, in KMIP 1.2 and in legacy 1.0, side by side on copies
       Path legacyCopy = copyOfSnapshot("legacy");
-      try (StandIn activate = StandIn.start(with(printed, "--kmipActivateKeys", "true"));
-          StandIn legacy =
-              StandIn.start(
+      try (StandInRun activate = standIn(with(printed, "--kmipActivateKeys", "true"));
+          StandInRun legacy =
+              standIn(
                   with(
                       with(
                           with(printed, "--dbpath", legacyCopy.toString()),
@@ -280,85 +278,7 @@ class ProxyEndToEndTest {
   }
 
   /** The stand-in started by hand, as a user would start mongod after {@code restore proxy}. */
-  private static final class StandIn implements AutoCloseable {
-    private static final Pattern PORT = Pattern.compile("\"id\":23016,.*\"port\":(\\d+)");
-    private final Process process;
-    private final List<String> lines = new ArrayList<>();
-    private final Thread reader;
-
-    private StandIn(Process process) {
-      this.process = process;
-      reader =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String l; (l = in.readLine()) != null; ) {
-                    synchronized (lines) {
-                      lines.add(l);
-                    }
-                  }
-                } catch (IOException e) {
-                  // ended
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    static StandIn start(List<String> args) throws IOException {
-      List<String> command = new ArrayList<>();
-      command.add(RestoreProcess.standIn().toString());
-      command.addAll(args);
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-      pb.environment().keySet().removeIf(k -> k.startsWith("STANDIN_"));
-      pb.environment().put("RESTORE_STANDIN_CLASSPATH", System.getProperty("java.class.path"));
-      return new StandIn(pb.start());
-    }
-
-    String output() {
-      synchronized (lines) {
-        return String.join("\n", lines);
-      }
-    }
-
-    /** The port of log id 23016; fails with the log if the stand-in exits first. */
-    int port() {
-      await()
-          .atMost(RestoreProcess.PATIENCE)
-          .pollInterval(Duration.ofMillis(50))
-          .until(
-              () -> {
-                if (PORT.matcher(output()).find()) {
-                  return true;
-                }
-                if (!process.isAlive()) {
-                  reader.join(5000);
-                  throw new AssertionError(
-                      "stand-in exited " + process.exitValue() + ":\n" + output());
-                }
-                return false;
-              });
-      Matcher m = PORT.matcher(output());
-      m.find();
-      return Integer.parseInt(m.group(1));
-    }
-
-    /** SIGTERM once ready; its exit code. */
-    int stop() throws InterruptedException {
-      port();
-      process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new AssertionError("stand-in ignored SIGTERM:\n" + output());
-      }
-      reader.join(5000);
-      return process.exitValue();
-    }
-
-    @Override
-    public void close() {
-      process.destroyForcibly();
-    }
+  private static StandInRun standIn(List<String> args) throws IOException {
+    return StandInRun.start(Map.of(), args.toArray(String[]::new));
   }
 }

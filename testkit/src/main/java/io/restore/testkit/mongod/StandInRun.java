@@ -16,11 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The stand-in as a real child process, started through testkit/bin/mongod. */
-final class StandInRun implements AutoCloseable {
+/**
+ * The stand-in as a real child process, started through testkit/bin/mongod with this JVM's class
+ * path, its output captured line by line. For tests of the stand-in itself and of restore against
+ * it.
+ */
+public final class StandInRun implements AutoCloseable {
   private static final Pattern PORT = Pattern.compile("\"id\":23016,.*\"port\":(\\d+)");
 
-  final Process process;
+  public final Process process;
   private final List<String> lines = new ArrayList<>();
   private final Thread reader;
 
@@ -45,33 +49,36 @@ final class StandInRun implements AutoCloseable {
     reader.start();
   }
 
-  static StandInRun start(Map<String, String> env, String... args) throws IOException {
+  /** Starts the stand-in with {@code args}; {@code env} adds fault switches (STANDIN_*). */
+  public static StandInRun start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProjectPaths.root().resolve("testkit/bin/mongod").toString());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    // Only the switches asked for here: none leaks in from this JVM's environment.
+    pb.environment().keySet().removeIf(k -> k.startsWith("STANDIN_"));
     pb.environment().put("RESTORE_STANDIN_CLASSPATH", System.getProperty("java.class.path"));
     pb.environment().putAll(env);
     return new StandInRun(pb.start());
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (lines) {
       return new ArrayList<>(lines);
     }
   }
 
-  String output() {
+  public String output() {
     return String.join("\n", lines());
   }
 
-  Optional<String> logLine(int id) {
+  public Optional<String> logLine(int id) {
     String marker = "\"id\":" + id + ",";
     return lines().stream().filter(l -> l.contains(marker)).findFirst();
   }
 
   /** Waits for a log id; fails at once (with the output) if the process exits first. */
-  String awaitLog(int id) {
+  public String awaitLog(int id) {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(50))
@@ -93,7 +100,7 @@ final class StandInRun implements AutoCloseable {
     return logLine(id).orElseThrow();
   }
 
-  int port() {
+  public int port() {
     Matcher m = PORT.matcher(awaitLog(23016));
     if (!m.find()) {
       throw new AssertionError("no port in " + logLine(23016));
@@ -101,7 +108,7 @@ final class StandInRun implements AutoCloseable {
     return Integer.parseInt(m.group(1));
   }
 
-  int awaitExit() throws InterruptedException {
+  public int awaitExit() throws InterruptedException {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new AssertionError("still running:\n" + output());
     }
@@ -109,11 +116,18 @@ final class StandInRun implements AutoCloseable {
     return process.exitValue();
   }
 
-  void signal(String name) throws IOException, InterruptedException {
+  public void signal(String name) throws IOException, InterruptedException {
     new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
         .inheritIO()
         .start()
         .waitFor();
+  }
+
+  /** SIGTERM once it is ready; its exit code. */
+  public int stop() throws InterruptedException {
+    port();
+    process.destroy();
+    return awaitExit();
   }
 
   @Override
