@@ -3,11 +3,7 @@ package io.restore.cli;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.dump.DumpRequest;
-import io.restore.dump.Dumper;
-import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.OpenRequest;
-import io.restore.session.RestoreSession;
-import io.restore.session.SessionOutput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,7 +25,13 @@ import picocli.CommandLine.Spec;
           + " on failure nothing complete-looking is left."
     })
 final class DumpCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  DumpCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(
       index = "0",
@@ -70,13 +72,11 @@ final class DumpCommand implements Callable<Integer> {
               Optional.empty(),
               false,
               mongod.plan());
-      return new RestoreSession(
-              SessionRegistry.fromEnvironment(System.getenv()),
-              System.getenv(),
-              new SessionOutput(spec.commandLine().getOut(), err))
-          .open(open, DumpJobs.job(request, options.quiet(), err));
+      return wiring
+          .restoreSession(spec.commandLine().getOut(), err)
+          .open(open, DumpJobs.job(wiring.dumper(), request, options.quiet(), err));
     }
-    new Dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
+    wiring.dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
     return ExitCode.OK.value();
   }
 }

@@ -13,11 +13,11 @@ import java.io.PrintWriter;
 final class DumpJobs {
   private DumpJobs() {}
 
-  static Job.Dump job(DumpRequest request, boolean quiet, PrintWriter err) {
+  static Job.Dump job(Dumper dumper, DumpRequest request, boolean quiet, PrintWriter err) {
     return new Job.Dump(
         uri -> {
           // The dumper reports its own summary line; failures are RestoreExceptions.
-          new Dumper().dump(uri, request, progress(request, quiet, err));
+          dumper.dump(uri, request, progress(request, quiet, err));
           return 0;
         });
   }

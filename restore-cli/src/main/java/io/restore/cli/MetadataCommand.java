@@ -4,11 +4,8 @@ import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.kms.KeySourceSettings;
 import io.restore.kms.MetadataWrap;
-import io.restore.snapshot.Metadata;
-import io.restore.snapshot.MetadataField;
-import io.restore.snapshot.MetadataWriter;
+import io.restore.snapshot.MetadataEdit;
 import io.restore.snapshot.Provider;
-import io.restore.snapshot.Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,30 +90,21 @@ final class MetadataCommand implements Runnable {
     @Override
     public Integer call() {
       Map<String, String> fields = parse(assignments);
-      Snapshot s =
-          Snapshot.open(
+      MetadataEdit.Result r =
+          MetadataEdit.set(
               dbpath,
               Optional.ofNullable(keyId),
-              Optional.ofNullable(provider).map(MetadataCommand::provider));
-      Metadata md = s.metadata();
-      List<String> notes = new ArrayList<>();
-      for (Map.Entry<String, String> e : fields.entrySet()) {
-        md = md.with(e.getKey(), e.getValue());
-        if (MetadataField.lookup(s.provider(), e.getKey()).isEmpty()) {
-          notes.add(e.getKey());
-        }
-      }
-      MetadataWriter.write(md);
+              Optional.ofNullable(provider).map(MetadataCommand::provider),
+              fields);
       var out = spec.commandLine().getOut();
       out.printf(
           "%s %s: set %s (other fields kept, owner-only permissions)%n",
-          s.metadata().exists() ? "updated" : "created",
-          md.file(),
-          String.join(", ", fields.keySet()));
-      if (!notes.isEmpty()) {
+          r.created() ? "created" : "updated", r.file(), String.join(", ", r.set()));
+      if (!r.unknownFields().isEmpty()) {
+        List<String> notes = r.unknownFields();
         out.printf(
             "note: %s %s not read by restore for %s (kept anyway)%n",
-            String.join(", ", notes), notes.size() == 1 ? "is" : "are", s.provider().id());
+            String.join(", ", notes), notes.size() == 1 ? "is" : "are", r.provider().id());
       }
       out.flush();
       return 0;

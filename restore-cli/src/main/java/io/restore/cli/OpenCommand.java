@@ -2,11 +2,8 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.Job;
 import io.restore.session.OpenRequest;
-import io.restore.session.RestoreSession;
-import io.restore.session.SessionOutput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +33,13 @@ import picocli.CommandLine.Spec;
       "  restore open /data/snap --dump-to /backups/snap    # dump, verify, tear down"
     })
 final class OpenCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  OpenCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(index = "0", paramLabel = "<dbpath>", description = "The extracted snapshot folder.")
   Path dbpath;
@@ -71,10 +74,8 @@ final class OpenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Job job = job();
-    return new RestoreSession(
-            SessionRegistry.fromEnvironment(System.getenv()),
-            System.getenv(),
-            new SessionOutput(spec.commandLine().getOut(), spec.commandLine().getErr()))
+    return wiring
+        .restoreSession(spec.commandLine().getOut(), spec.commandLine().getErr())
         .open(request(), job);
   }
 
@@ -110,7 +111,7 @@ final class OpenCommand implements Callable<Integer> {
       return new Job.Exec(command);
     }
     if (dumpTo.requested()) {
-      return dumpTo.job(spec);
+      return dumpTo.job(spec, wiring.dumper());
     }
     return new Job.Wait();
   }

@@ -2,9 +2,7 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.ProxyRequest;
-import io.restore.session.ProxySession;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -30,7 +28,13 @@ import picocli.CommandLine.Spec;
           + " -awsAccessKey, -awsSecretAccessKey, -awsSessionToken, -awsRegion) are accepted."
     })
 final class ProxyCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  ProxyCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(
       paramLabel = "<dbpath>",
@@ -96,10 +100,8 @@ final class ProxyCommand implements Callable<Integer> {
             address,
             kmipPort,
             mongodPort);
-    return new ProxySession(
-            SessionRegistry.fromEnvironment(System.getenv()),
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr())
+    return wiring
+        .proxySession(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(request);
   }
 

@@ -4,20 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.exec.CommandLine;
 
-/** Commons Exec glue shared by the version probe and the supervised process. */
+/** How mongod's command line is wrapped for launching. */
 final class Exec {
   private Exec() {}
-
-  /** Arguments go through verbatim: no quoting, no ${} substitution (paths may contain both). */
-  static CommandLine commandLine(Path executable, List<String> args) {
-    CommandLine line = new CommandLine(executable.toString());
-    for (String a : args) {
-      line.addArgument(a, false);
-    }
-    return line;
-  }
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
@@ -27,13 +17,13 @@ final class Exec {
    * its own order (shutdown command first) instead of racing mongod's own SIGINT handling. setsid
    * execs in place (a child of the JVM is never a group leader), so the pid stays mongod's.
    */
-  static CommandLine inOwnSession(Path executable, List<String> args) {
-    if (!Files.isExecutable(SETSID)) {
-      return commandLine(executable, args);
-    }
+  static List<String> inOwnSession(Path executable, List<String> args) {
     List<String> all = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      all.add(SETSID.toString());
+    }
     all.add(executable.toString());
     all.addAll(args);
-    return commandLine(SETSID, all);
+    return all;
   }
 }

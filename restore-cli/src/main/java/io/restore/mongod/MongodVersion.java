@@ -2,17 +2,18 @@ package io.restore.mongod;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.process.Completed;
+import io.restore.process.Launcher;
+import io.restore.process.RunSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteWatchdog;
-import org.apache.commons.exec.PumpStreamHandler;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -60,20 +61,25 @@ public record MongodVersion(String version, int major, int minor, boolean enterp
   }
 
   /**
-   * Runs {@code <binary> --version} (through Commons Exec, with a timeout) and parses it.
+   * Runs {@code <binary> --version} (to its end, with a timeout: {@link Launcher#run}) and parses
+   * it.
    *
    * @throws RestoreException {@link ExitCode#MONGOD_UNUSABLE} when the binary does not run, exits
    *     non-zero or prints something that is not mongod's version
    */
   public static MongodVersion probe(MongodBinary binary, Duration timeout) {
+    return probe(Launcher.system(), System.getenv(), binary, timeout);
+  }
+
+  /** {@link #probe(MongodBinary, Duration)} through {@code launcher}, with {@code env}. */
+  public static MongodVersion probe(
+      Launcher launcher, Map<String, String> env, MongodBinary binary, Duration timeout) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DefaultExecutor executor = DefaultExecutor.builder().get();
-    executor.setStreamHandler(new PumpStreamHandler(out, out));
-    executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(timeout).get());
-    executor.setExitValues(null);
-    int exit;
+    Completed done;
     try {
-      exit = executor.execute(Exec.commandLine(binary.path(), List.of("--version")));
+      done =
+          launcher.run(
+              RunSpec.of(List.of(binary.path().toString(), "--version"), env, out, timeout));
     } catch (IOException e) {
       throw new RestoreException(
           ExitCode.MONGOD_UNUSABLE,
@@ -81,8 +87,9 @@ public record MongodVersion(String version, int major, int minor, boolean enterp
           "check that the file is a mongod binary for this machine. " + MongodBinary.WHERE_TO_GET,
           e);
     }
+    int exit = done.exitCode();
     String text = out.toString(StandardCharsets.UTF_8);
-    if (executor.getWatchdog().killedProcess()) {
+    if (done.destroyed()) {
       throw new RestoreException(
           ExitCode.MONGOD_UNUSABLE,
           binary + " --version did not answer within " + timeout.toSeconds() + "s",

@@ -1,8 +1,10 @@
 package io.restore.session;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,12 +21,15 @@ public final class SessionOutput {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Optional<Instant> processStart;
+  private final Clock clock;
 
-  public SessionOutput(PrintWriter out, PrintWriter err) {
+  /** Timings on when {@code env} has {@value #TIMINGS_ENV}; {@code clock} measures them. */
+  public SessionOutput(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
     this.out = out;
     this.err = err;
+    this.clock = clock;
     this.processStart =
-        System.getenv(TIMINGS_ENV) == null
+        env.get(TIMINGS_ENV) == null
             ? Optional.empty()
             : ProcessHandle.current().info().startInstant();
   }
@@ -53,7 +58,7 @@ public final class SessionOutput {
 
   private String elapsed() {
     return processStart
-        .map(s -> "[+" + Duration.between(s, Instant.now()).toMillis() + " ms] ")
+        .map(s -> "[+" + Duration.between(s, clock.instant()).toMillis() + " ms] ")
         .orElse("");
   }
 }
