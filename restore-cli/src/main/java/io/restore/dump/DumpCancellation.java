@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Stops a running dump at once, from any thread (a signal handler's, or the one that sees mongod
- * exit): each part of the dump registers what ends it — close the MongoClient (readers blocked in
- * a cursor fail now instead of waiting out the driver's 30 s server selection), stop the reader
- * pool, end an external mongodump. The dump then fails as usual and its partial output is removed.
+ * exit): each part of the dump registers what ends it — close the MongoClient (readers blocked in a
+ * cursor fail now instead of waiting out the driver's 30 s server selection), stop the reader pool,
+ * end an external mongodump. The dump then fails as usual and its partial output is removed.
  */
 final class DumpCancellation {
   private final List<Runnable> actions = new ArrayList<>();

@@ -25,7 +25,10 @@ final class DumpRun {
   private final DumpTarget target;
   private final DumpRequest request;
   private final DumpProgress progress;
-  /** Readers stop within this once cancelled (their client is closed, their threads interrupted). */
+
+  /**
+   * Readers stop within this once cancelled (their client is closed, their threads interrupted).
+   */
   private static final Duration READERS_GONE = Duration.ofSeconds(5);
 
   private final AtomicBoolean cancelled = new AtomicBoolean();

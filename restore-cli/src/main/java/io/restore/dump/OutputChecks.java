@@ -61,7 +61,9 @@ public final class OutputChecks {
   static void checkKindAndExisting(Path given, Path abs, boolean directory, boolean overwrite) {
     if (directory && Files.isRegularFile(abs)) {
       throw new RestoreException(
-          ExitCode.USAGE, "--out " + given + " is a file, not a directory", "give a directory path");
+          ExitCode.USAGE,
+          "--out " + given + " is a file, not a directory",
+          "give a directory path");
     }
     if (!directory && Files.isDirectory(abs)) {
       throw new RestoreException(
@@ -69,7 +71,8 @@ public final class OutputChecks {
           "--archive " + given + " is a directory",
           "give a file path, e.g. --archive=" + given.resolve("dump.archive"));
     }
-    boolean taken = directory ? Files.isDirectory(abs) && !isEmptyDirectory(abs) : Files.exists(abs);
+    boolean taken =
+        directory ? Files.isDirectory(abs) && !isEmptyDirectory(abs) : Files.exists(abs);
     if (!overwrite && taken) {
       throw new RestoreException(
           ExitCode.USAGE,
@@ -133,8 +136,8 @@ public final class OutputChecks {
   /**
    * Removes {@code <target>.partial-<id>} siblings whose dump is no longer running: the id starts
    * with the owner's pid and start time (see {@link Dumper#randomId()}), the same rule that removes
-   * abandoned session folders, so a reused pid keeps nothing alive and a live dump is never touched.
-   * Ids without a start time (older versions) are removed only when their pid is gone.
+   * abandoned session folders, so a reused pid keeps nothing alive and a live dump is never
+   * touched. Ids without a start time (older versions) are removed only when their pid is gone.
    */
   static void removeStalePartials(Path target) {
     Path dir = target.getParent();
@@ -144,7 +147,8 @@ public final class OutputChecks {
     }
     try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> isPartial(p, prefix))) {
       for (Path p : s) {
-        Optional<ProcessIdentity> owner = owner(p.getFileName().toString().substring(prefix.length()));
+        Optional<ProcessIdentity> owner =
+            owner(p.getFileName().toString().substring(prefix.length()));
         if (owner.isPresent() && !owner.get().isRunning()) {
           try {
             StagedOutput.deleteRecursively(p);

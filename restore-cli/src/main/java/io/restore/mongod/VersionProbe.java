@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs {@code <binary> --version} with a hard limit: the child leads its own process group, and
- * the limit (or a stop request) kills the whole group, so nothing it started can keep restore
- * waiting on the output pipe. The output is read on its own thread and capped.
+ * Runs {@code <binary> --version} with a hard limit: the child leads its own process group, and the
+ * limit (or a stop request) kills the whole group, so nothing it started can keep restore waiting
+ * on the output pipe. The output is read on its own thread and capped.
  */
 final class VersionProbe {
   /** mongod's answer is a few KiB; anything longer is not mongod. */

@@ -29,8 +29,8 @@ final class PrivateFolder {
   /**
    * {@code $XDG_RUNTIME_DIR/restore} when that variable names an absolute directory (the XDG spec:
    * empty or relative values are ignored), else {@code $TMPDIR/restore-<user>} when TMPDIR names an
-   * absolute directory, else {@code /tmp/restore-<user>}. Never relative: an empty variable must not
-   * put the client key into the current directory.
+   * absolute directory, else {@code /tmp/restore-<user>}. Never relative: an empty variable must
+   * not put the client key into the current directory.
    */
   static Path parentFor(Map<String, String> env) {
     Path runtime = absoluteDirectory(env.get("XDG_RUNTIME_DIR"));
@@ -59,8 +59,8 @@ final class PrivateFolder {
   }
 
   /**
-   * Creates {@code folder} (0700) if missing, then checks it is a directory of ours that nobody else
-   * can enter; a folder of ours with looser permissions is tightened.
+   * Creates {@code folder} (0700) if missing, then checks it is a directory of ours that nobody
+   * else can enter; a folder of ours with looser permissions is tightened.
    *
    * @throws RestoreException {@link ExitCode#FAILURE} naming the folder, its owner or mode, and the
    *     way out
@@ -82,7 +82,8 @@ final class PrivateFolder {
     if (owner != me) {
       throw refused(folder, "it belongs to user id " + owner + ", not to you (" + me + ")");
     }
-    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+    Set<PosixFilePermission> mode =
+        Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
     if (!mode.equals(OWNER_ONLY)) {
       Files.setPosixFilePermissions(folder, OWNER_ONLY);
     }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A private folder (0700) for one session's certificates, mongod config file and log, under
- * {@link PrivateFolder#parentFor} ({@code $XDG_RUNTIME_DIR/restore}, a per-user tmpfs, else {@code
+ * A private folder (0700) for one session's certificates, mongod config file and log, under {@link
+ * PrivateFolder#parentFor} ({@code $XDG_RUNTIME_DIR/restore}, a per-user tmpfs, else {@code
  * $TMPDIR/restore-<user>}). The dbpath is never written by us. Removed with everything in it on
  * {@link #close()}.
  */

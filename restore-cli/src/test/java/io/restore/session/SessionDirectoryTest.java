@@ -95,8 +95,7 @@ class SessionDirectoryTest {
         .isInstanceOf(RestoreException.class)
         .hasMessageContaining("refusing to keep the session's client key in")
         .hasMessageContaining("not a directory")
-        .satisfies(
-            e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.FAILURE));
+        .satisfies(e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.FAILURE));
     try (var left = Files.list(elsewhere)) {
       assertThat(left).isEmpty();
     }
