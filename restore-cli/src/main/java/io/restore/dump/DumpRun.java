@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
@@ -24,10 +25,23 @@ final class DumpRun {
   private final DumpTarget target;
   private final DumpRequest request;
   private final DumpProgress progress;
-  private final AtomicBoolean cancelled = new AtomicBoolean();
 
-  DumpRun(MongoClient client, DumpTarget target, DumpRequest request, DumpProgress progress) {
+  /**
+   * Readers stop within this once cancelled (their client is closed, their threads interrupted).
+   */
+  private static final Duration READERS_GONE = Duration.ofSeconds(5);
+
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final DumpCancellation cancellation;
+
+  DumpRun(
+      MongoClient client,
+      DumpTarget target,
+      DumpRequest request,
+      DumpProgress progress,
+      DumpCancellation cancellation) {
     this.client = client;
+    this.cancellation = cancellation;
     this.target = target;
     this.request = request;
     this.progress = progress;
@@ -36,6 +50,11 @@ final class DumpRun {
   List<CollectionResult> runAll(List<CollectionPlan> plans) throws InterruptedException {
     ExecutorService readers =
         Executors.newFixedThreadPool(request.parallelCollections(), Pools.daemon("dump-reader"));
+    cancellation.onCancel(
+        () -> {
+          cancelled.set(true);
+          readers.shutdownNow(); // readers waiting on a writer's queue wake up now
+        });
     try {
       List<Future<CollectionResult>> futures = new ArrayList<>();
       for (CollectionPlan p : plans) {
@@ -55,6 +74,10 @@ final class DumpRun {
       throw e;
     } finally {
       readers.shutdownNow();
+      // The partial output is removed next: no reader may still be writing into it.
+      if (!readers.awaitTermination(READERS_GONE.toMillis(), TimeUnit.MILLISECONDS)) {
+        cancelled.set(true);
+      }
     }
   }
 

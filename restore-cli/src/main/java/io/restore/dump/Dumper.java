@@ -37,6 +37,7 @@ public final class Dumper {
   private final Clock clock;
   private final Supplier<String> ids;
   private final Launcher launcher;
+  private final DumpCancellation cancellation = new DumpCancellation();
 
   /**
    * Archives without a file go to {@code stdout}; {@code --dump-tool mongodump} is looked up on the
@@ -73,7 +74,7 @@ public final class Dumper {
    */
   public DumpSummary dump(String mongodbUri, DumpRequest request, DumpProgress progress) {
     if (request.tool() == DumpTool.MONGODUMP) {
-      return new MongodumpRunner(stdout, env, clock, ids, launcher)
+      return new MongodumpRunner(stdout, env, clock, ids, launcher, cancellation)
           .run(mongodbUri, request, progress);
     }
     ConnectionString cs = connectionString(mongodbUri);
@@ -87,26 +88,28 @@ public final class Dumper {
     try (MongoClient client = MongoClients.create(settings);
         Pools pools = Pools.create();
         DumpTarget target = target(request, pools)) {
+      cancellation.onCancel(client::close);
       Catalog catalog = new Catalog(client);
       String serverVersion;
       List<CollectionPlan> plans;
       try {
         serverVersion = catalog.serverVersion();
         plans = catalog.plan(request.filter());
-      } catch (MongoException e) {
+      } catch (MongoException | IllegalStateException e) {
         throw new RestoreException(
             ExitCode.DUMP_FAILED,
             "cannot list the collections of " + cs.getHosts() + ": " + DumpRun.describe(e),
             "check that the server is running and the URI (user, password, authSource) is right",
             e);
       }
+      OutputChecks.freeSpace(request, plans);
       progress.planned(plans);
       String failure = null;
       String archiveCheck = null;
       List<CollectionResult> results = List.of();
       try {
         target.begin(plans, serverVersion);
-        results = new DumpRun(client, target, request, progress).runAll(plans);
+        results = new DumpRun(client, target, request, progress, cancellation).runAll(plans);
         List<CollectionResult> failed =
             results.stream().filter(r -> r.status() == CollectionResult.Status.FAILED).toList();
         if (!failed.isEmpty()) {
@@ -143,6 +146,14 @@ public final class Dumper {
       }
       return summary;
     }
+  }
+
+  /**
+   * Stops a running {@link #dump} at once (thread-safe, idempotent): it then fails as usual and
+   * removes its partial output. Used when restore is asked to stop or its mongod exits mid-dump.
+   */
+  public void cancel() {
+    cancellation.cancel();
   }
 
   private DumpTarget target(DumpRequest request, Pools pools) {
@@ -198,8 +209,12 @@ public final class Dumper {
     }
   }
 
+  /** {@code <pid>-<start ticks>-<random>} in hex: {@link OutputChecks} tells a dead owner by it. */
   static String randomId() {
-    return Long.toHexString(ProcessHandle.current().pid())
+    io.restore.mongod.ProcessIdentity me = io.restore.mongod.ProcessIdentity.current();
+    return Long.toHexString(me.pid())
+        + "-"
+        + Long.toHexString(me.startTicks())
         + "-"
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
   }

@@ -32,12 +32,16 @@ final class MongodumpRunner {
   private final OutputStream stdout;
   private final Launcher launcher;
 
+  private final DumpCancellation cancellation;
+
   MongodumpRunner(
       OutputStream stdout,
       Map<String, String> env,
       Clock clock,
       Supplier<String> ids,
-      Launcher launcher) {
+      Launcher launcher,
+      DumpCancellation cancellation) {
+    this.cancellation = cancellation;
     this.stdout = stdout;
     this.launcher = launcher;
     this.env = env;
@@ -90,7 +94,8 @@ final class MongodumpRunner {
       }
       arguments(request, cmd);
       // Commons Exec through the launcher: the output is copied as it comes (an archive on
-      // stdout included), and mongodump is destroyed if restore exits first.
+      // stdout included); a cancelled dump ends mongodump (SIGTERM, its exit fails the dump),
+      // and so does restore's own exit.
       int code =
           launcher
               .run(
@@ -100,7 +105,7 @@ final class MongodumpRunner {
                       toStdout ? stdout : System.out,
                       System.err,
                       Optional.empty(),
-                      cancel -> {}))
+                      cancellation::onCancel))
               .exitCode();
       if (toStdout) {
         stdout.flush();

@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +92,13 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
     MongodCommand cmd = launch.command();
     MongodLog log = MongodLog.to(launch.logFile(), launch.tailLines(), cmd.secrets());
     log.accept("restore: starting " + cmd.display());
-    ProcessBuilder pb = new ProcessBuilder(Exec.inOwnSession(cmd.binary(), cmd.args()));
+    // Its own session and process group: Ctrl-C in restore's terminal then reaches restore alone,
+    // which stops mongod in its own order (shutdown command first) instead of racing mongod's own
+    // SIGINT handling.
+    List<String> argv = new ArrayList<>();
+    argv.add(cmd.binary().toString());
+    argv.addAll(cmd.args());
+    ProcessBuilder pb = new ProcessBuilder(ProcessGroup.ownGroup(argv));
     pb.environment().clear();
     pb.environment().putAll(launch.environment());
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

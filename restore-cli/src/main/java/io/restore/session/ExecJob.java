@@ -3,6 +3,7 @@ package io.restore.session;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.mongod.MongodProcess;
+import io.restore.mongod.ProcessIdentity;
 import io.restore.process.Launcher;
 import java.io.IOException;
 import java.util.List;
@@ -52,6 +53,9 @@ final class ExecJob {
           e);
     }
     output.status("running " + String.join(" ", command) + " (pid " + child.pid() + ")");
+    // If restore is killed (SIGKILL), its watchdog ends the command too, once mongod is safe.
+    ProcessIdentity.of(child.pid())
+        .ifPresent(job -> mongod.watchdog().ifPresent(w -> w.watchJob(job)));
     Runnable stopChild = () -> stop(child);
     signals.onStop(stopChild);
     mongod

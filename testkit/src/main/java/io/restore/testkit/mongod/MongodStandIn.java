@@ -271,7 +271,8 @@ public final class MongodStandIn {
             version,
             keyId,
             options.queryableBackupMode(),
-            () -> shutdown.requestStop("shutdown command"));
+            () -> shutdown.requestStop("shutdown command"),
+            faults.findDelayMs());
     backend.version(ServerVersion.MONGO_5_0);
     if (data != null) {
       backend.load(data);

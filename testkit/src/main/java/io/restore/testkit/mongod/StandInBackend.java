@@ -39,6 +39,7 @@ final class StandInBackend extends MemoryBackend {
   private final String keyId;
   private final boolean readOnly;
   private final Runnable onShutdownCommand;
+  private final long findDelayMs;
   private final Map<String, ViewDef> views = new HashMap<>(); // "db.name" → view
 
   private final Map<String, List<Object>> indexSpecs = new HashMap<>(); // "db.coll" → specs
@@ -46,7 +47,12 @@ final class StandInBackend extends MemoryBackend {
   private record ViewDef(String viewOn, List<Object> pipeline, BsonDocument options) {}
 
   StandInBackend(
-      StandInVersion version, String keyId, boolean readOnly, Runnable onShutdownCommand) {
+      StandInVersion version,
+      String keyId,
+      boolean readOnly,
+      Runnable onShutdownCommand,
+      long findDelayMs) {
+    this.findDelayMs = findDelayMs;
     this.version = version;
     this.keyId = keyId;
     this.readOnly = readOnly;
@@ -119,6 +125,14 @@ final class StandInBackend extends MemoryBackend {
     }
   }
 
+  private void delay() {
+    try {
+      Thread.sleep(findDelayMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static Document toServer(BsonDocument doc) {
     return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(StandInData.bson(doc)));
   }
@@ -140,6 +154,11 @@ final class StandInBackend extends MemoryBackend {
         return serverStatus(super.handleCommand(channel, db, command, query));
       case "listcollections":
         return withViews(db, super.handleCommand(channel, db, command, query));
+      case "find", "getmore":
+        if (findDelayMs > 0) {
+          delay(); // fault STANDIN_FIND_DELAY_MS
+        }
+        break;
       case "listindexes":
         if (query.get(command) instanceof String coll && indexSpecs.containsKey(db + "." + coll)) {
           // mongo-java-server ignores secondary indexes; answer with the snapshot's own list

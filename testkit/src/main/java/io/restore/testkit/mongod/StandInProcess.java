@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * The mongod stand-in run inside the calling JVM, behind the {@link Process} interface, so a test
@@ -175,6 +176,18 @@ public final class StandInProcess extends Process {
   @Override
   public long pid() {
     return ProcessHandle.current().pid();
+  }
+
+  /** It starts no processes. */
+  @Override
+  public Stream<ProcessHandle> descendants() {
+    return Stream.empty();
+  }
+
+  /** It starts no processes. */
+  @Override
+  public Stream<ProcessHandle> children() {
+    return Stream.empty();
   }
 
   @Override
