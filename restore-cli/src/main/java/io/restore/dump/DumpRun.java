@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,20 +52,34 @@ final class DumpRun {
   List<CollectionResult> runAll(List<CollectionPlan> plans) throws InterruptedException {
     ExecutorService readers =
         Executors.newFixedThreadPool(request.parallelCollections(), Pools.daemon("dump-reader"));
+    List<Future<CollectionResult>> futures = new CopyOnWriteArrayList<>();
+    // Cancel: running readers are interrupted (their client is closed by the Dumper), queued ones
+    // never start; each cancelled future then reads as a cancelled collection below.
     cancellation.onCancel(
         () -> {
           cancelled.set(true);
-          readers.shutdownNow(); // readers waiting on a writer's queue wake up now
+          futures.forEach(f -> f.cancel(true));
         });
     try {
-      List<Future<CollectionResult>> futures = new ArrayList<>();
       for (CollectionPlan p : plans) {
         futures.add(readers.submit(() -> dumpOne(p)));
       }
+      if (cancelled.get()) {
+        futures.forEach(f -> f.cancel(true)); // cancelled while submitting
+      }
       List<CollectionResult> results = new ArrayList<>();
-      for (Future<CollectionResult> f : futures) {
+      for (int i = 0; i < plans.size(); i++) {
         try {
-          results.add(f.get());
+          results.add(futures.get(i).get());
+        } catch (CancellationException e) {
+          results.add(
+              finished(
+                  plans.get(i),
+                  0,
+                  0,
+                  System.nanoTime(),
+                  CollectionResult.Status.CANCELLED,
+                  "cancelled"));
         } catch (ExecutionException e) {
           throw new IllegalStateException("dumpOne never throws", e.getCause());
         }

@@ -115,6 +115,8 @@ public final class Dumper {
         if (!failed.isEmpty()) {
           failure =
               failed.stream().map(r -> r.ns() + ": " + r.error()).collect(Collectors.joining("; "));
+        } else if (cancellation.isCancelled()) {
+          failure = "the dump was cancelled before every collection was read";
         } else {
           archiveCheck = target.finish(results);
           target.commit();

@@ -11,8 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * A mongod configuration file (YAML, {@code --config <file>}) holding the client key's password, so
  * it is not on mongod's command line where every local user can read it ({@code ps}, {@code
  * /proc/<pid>/cmdline}): mongod reads {@code security.kmip.clientCertificatePassword} only from the
- * command line or such a file (docs/design/mongod-kmip.md). Created owner-only (0600) in the
- * session's private folder, which is removed with it when the session ends.
+ * command line or such a file (mongod's documented configuration file option). Created owner-only
+ * (0600) in the session's private folder, which is removed with it when the session ends.
  */
 public final class MongodConfigFile {
   private MongodConfigFile() {}

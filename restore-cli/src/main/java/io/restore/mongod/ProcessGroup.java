@@ -42,7 +42,10 @@ final class ProcessGroup {
       signalGroup(leader.pid(), "KILL");
     }
     tree.forEach(ProcessHandle::destroyForcibly);
-    leader.destroyForcibly();
+    if (leader.isAlive()) {
+      // Not after it exited: Process.destroy closes the output pipe under the thread reading it.
+      leader.destroyForcibly();
+    }
   }
 
   /** {@code kill -<signal> -- -<pgid>} (the JDK signals single processes only). */

@@ -59,7 +59,15 @@ class InterruptTest {
   }
 
   private static int exitPromptly(RestoreProcess restore) throws Exception {
-    await().atMost(PROMPTLY).until(() -> !restore.process.isAlive());
+    await()
+        .atMost(PROMPTLY)
+        .conditionEvaluationListener(
+            c -> {
+              if (c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
+                System.err.println("restore still running:\n" + restore.transcript());
+              }
+            })
+        .until(() -> !restore.process.isAlive());
     return restore.awaitExit();
   }
 
