@@ -28,6 +28,7 @@ final class InJvmStandIn implements Launcher {
   private final Path standIn = RestoreProcess.standIn();
   private final List<StandInProcess> started = new ArrayList<>();
   private StandInProcess lastServer;
+  private List<String> lastServerCommand;
 
   @Override
   public Process start(ProcessBuilder command) throws IOException {
@@ -36,6 +37,7 @@ final class InJvmStandIn implements Launcher {
       StandInProcess p = started(argv, command.environment());
       synchronized (this) {
         lastServer = p;
+        lastServerCommand = List.copyOf(argv);
       }
       return p;
     }
@@ -77,6 +79,12 @@ final class InJvmStandIn implements Launcher {
       throw new IllegalStateException("no mongod stand-in was started");
     }
     return lastServer;
+  }
+
+  /** The command line mongod was started with (what {@code ps} would show of a real one). */
+  synchronized List<String> mongodCommand() {
+    mongod();
+    return lastServerCommand;
   }
 
   /** Every stand-in started so far, in order, probes included. */

@@ -176,13 +176,9 @@ class OpenSessionTest {
   void theClientKeyPasswordReachesMongodInAPrivateConfigFileNotOnItsCommandLine() throws Exception {
     String password = "pw-" + ProcessHandle.current().pid() + "-\"quoted\\";
     Map<String, String> before = Leftovers.tree(sample.dbpath());
-    try (RestoreProcess restore = open("--client-key-password", password)) {
+    try (InJvmRestore restore = openInJvm("--client-key-password", password)) {
       restore.awaitUri(); // the stand-in decrypted the client key: it read the password
-      long mongodPid = restore.mongodPid();
-      List<ProcessHandle> started = restore.descendants();
-      List<String> argv =
-          List.of(
-              Files.readString(Path.of("/proc", Long.toString(mongodPid), "cmdline")).split("\0"));
+      List<String> argv = restore.launcher.mongodCommand(); // what ps would show
       assertThat(String.join(" ", argv)).doesNotContain(password);
       assertThat(argv).doesNotContain("--kmipClientCertificatePassword").contains("--config");
       Path config = Path.of(argv.get(argv.indexOf("--config") + 1));
@@ -191,12 +187,14 @@ class OpenSessionTest {
           .containsExactlyInAnyOrder(
               PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
       assertThat(restore.stderr()).doesNotContain(password);
+      int mongodPort = restore.mongodPort();
 
       restore.signal("TERM");
 
       assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
       assertThat(config).doesNotExist();
-      assertNothingLeft(started, before, restore.mongodPort(), restore.kmipPort().orElseThrow());
+      restore.assertStandInsEnded();
+      assertNothingLeft(List.of(), before, mongodPort, restore.kmipPort().orElseThrow());
     }
   }
 
