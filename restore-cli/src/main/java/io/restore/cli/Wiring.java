@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * The one place that builds restore's services from the world (docs/design/architecture.md,
- * "Wiring"): the environment (a map, read once), the process launcher, the clock, the session-state
+ * The one place that builds restore's services from the world (docs/design/wiring.md): the
+ * environment (a map, read once), the process launcher, the clock, the session-state
  * location, the key sources and how stop signals arrive. picocli creates every command through it
  * ({@link CommandLine.IFactory}), so each command only parses its options, builds a request and
  * calls one service. Tests build a Wiring of their own: their environment, an in-JVM mongod

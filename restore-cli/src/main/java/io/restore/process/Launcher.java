@@ -3,8 +3,7 @@ package io.restore.process;
 import java.io.IOException;
 
 /**
- * The one seam through which restore starts child processes (docs/design/architecture.md,
- * "Wiring"). Two shapes, because children are of two kinds:
+ * The one seam through which restore starts child processes (docs/design/wiring.md). Two shapes, because children are of two kinds:
  *
  * <ul>
  *   <li>{@link #start}: a child restore supervises itself and therefore needs its {@link Process} —
