@@ -20,11 +20,11 @@ import picocli.CommandLine;
 
 /**
  * The one place that builds restore's services from the world (docs/design/wiring.md): the
- * environment (a map, read once), the process launcher, the clock, the session-state
- * location, the key sources and how stop signals arrive. picocli creates every command through it
- * ({@link CommandLine.IFactory}), so each command only parses its options, builds a request and
- * calls one service. Tests build a Wiring of their own: their environment, an in-JVM mongod
- * stand-in behind the launcher, stop requests instead of signals.
+ * environment (a map, read once), the process launcher, the clock, the session-state location, the
+ * key sources and how stop signals arrive. picocli creates every command through it ({@link
+ * CommandLine.IFactory}), so each command only parses its options, builds a request and calls one
+ * service. Tests build a Wiring of their own: their environment, an in-JVM mongod stand-in behind
+ * the launcher, stop requests instead of signals.
  */
 public final class Wiring implements CommandLine.IFactory {
   private final SessionContext context;

@@ -3,7 +3,8 @@ package io.restore.process;
 import java.io.IOException;
 
 /**
- * The one seam through which restore starts child processes (docs/design/wiring.md). Two shapes, because children are of two kinds:
+ * The one seam through which restore starts child processes (docs/design/wiring.md). Two shapes,
+ * because children are of two kinds:
  *
  * <ul>
  *   <li>{@link #start}: a child restore supervises itself and therefore needs its {@link Process} —

@@ -5,19 +5,16 @@ import io.restore.process.Launcher;
 import io.restore.process.RunSpec;
 import io.restore.testkit.mongod.StandInProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Restore's launcher for in-JVM session tests: {@code testkit/bin/mongod} (the mongod stand-in)
  * runs inside this JVM as a {@link StandInProcess}, the same code the script would start; every
- * other command (the {@code --exec} job, mongodump) is a real child process.
+ * other command (the {@code --exec} job, mongodump, a wrapper script given as {@code --mongod}) is
+ * a real child process.
  *
  * <p>One substitution: mongod's watchdog would guard the stand-in's pid, which is this test JVM's,
  * so it is replaced by a child that only reads its pipe to the end and signals nothing. The
@@ -35,9 +32,11 @@ final class InJvmStandIn implements Launcher {
     List<String> argv = withoutSetsid(command.command());
     if (isStandIn(argv)) {
       StandInProcess p = started(argv, command.environment());
-      synchronized (this) {
-        lastServer = p;
-        lastServerCommand = List.copyOf(argv);
+      if (!argv.contains("--version")) {
+        synchronized (this) {
+          lastServer = p;
+          lastServerCommand = List.copyOf(argv);
+        }
       }
       return p;
     }
@@ -49,28 +48,10 @@ final class InJvmStandIn implements Launcher {
     return Launcher.system().start(command);
   }
 
+  /** mongodump and the like: real processes (the stand-in is only ever started). */
   @Override
   public Completed run(RunSpec spec) throws IOException {
-    if (!isStandIn(spec.command())) {
-      return Launcher.system().run(spec);
-    }
-    StandInProcess p = started(spec.command(), spec.environment());
-    Thread out = copy(p.getInputStream(), spec.out());
-    Thread err = copy(p.getErrorStream(), spec.err());
-    try {
-      long millis = spec.timeout().map(d -> d.toMillis()).orElse(Long.MAX_VALUE);
-      boolean ended = p.waitFor(millis, TimeUnit.MILLISECONDS);
-      if (!ended) {
-        p.destroyForcibly();
-      }
-      out.join();
-      err.join();
-      return new Completed(p.waitFor(), !ended);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      p.destroyForcibly();
-      throw new IOException("interrupted", e);
-    }
+    return Launcher.system().run(spec);
   }
 
   /** The last stand-in started as a server (not a {@code --version} probe). */
@@ -104,21 +85,5 @@ final class InJvmStandIn implements Launcher {
 
   private static List<String> withoutSetsid(List<String> argv) {
     return argv.get(0).endsWith("/setsid") ? argv.subList(1, argv.size()) : argv;
-  }
-
-  private static Thread copy(InputStream in, OutputStream to) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                in.transferTo(to);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            "standin-output");
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 }
