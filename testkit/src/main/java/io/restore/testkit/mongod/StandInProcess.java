@@ -150,6 +150,20 @@ public final class StandInProcess extends Process {
     return !exit.isDone();
   }
 
+  /** A signal by name as {@code kill -NAME} would send it: TERM, INT or KILL. */
+  public void signal(String name) {
+    switch (name) {
+      case "TERM" -> destroy();
+      case "INT" -> {
+        if (isAlive()) {
+          standIn.signal(2, "Interrupt");
+        }
+      }
+      case "KILL" -> destroyForcibly();
+      default -> throw new IllegalArgumentException("the in-JVM stand-in knows TERM, INT, KILL");
+    }
+  }
+
   /** SIGTERM. */
   @Override
   public void destroy() {
