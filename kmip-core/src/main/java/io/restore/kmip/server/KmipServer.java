@@ -31,6 +31,7 @@ public final class KmipServer implements AutoCloseable {
 
   private final KmipServerConfig config;
   private final RequestHandler handler;
+  private final AuditLog audit;
   private final SSLServerSocket listener;
   private final KmipEndpoint endpoint;
   private final ExecutorService workers;
@@ -45,6 +46,7 @@ public final class KmipServer implements AutoCloseable {
   private KmipServer(KmipServerConfig config, RequestHandler handler) throws IOException {
     this.config = config;
     this.handler = handler;
+    this.audit = new AuditLog(config.audit());
     int id = SERVERS.incrementAndGet();
     this.listener =
         (SSLServerSocket)
@@ -74,7 +76,12 @@ public final class KmipServer implements AutoCloseable {
    */
   public static KmipServer start(KmipServerConfig config) throws IOException {
     return new KmipServer(
-        config, new Dispatcher(config.store(), config.clock(), config.limits().maxMessageBytes()));
+        config,
+        new Dispatcher(
+            config.store(),
+            config.clock(),
+            config.limits().maxMessageBytes(),
+            new AuditLog(config.audit())));
   }
 
   /** For tests of the transport: any handler in place of the KMIP dispatcher. */
@@ -107,7 +114,7 @@ public final class KmipServer implements AutoCloseable {
         if (closed.get()) {
           return;
         }
-        AuditLog.connection(config.clock().instant(), endpoint, "-", "accept failed: " + e);
+        audit.connection(config.clock().instant(), endpoint, "-", "accept failed: " + e);
         continue;
       }
       admit(socket);
@@ -123,7 +130,7 @@ public final class KmipServer implements AutoCloseable {
       // the connection is already gone; the handshake will say so
     }
     Connection connection =
-        new Connection(socket, config.limits(), handler, watchdog, config.clock(), this);
+        new Connection(socket, config.limits(), handler, watchdog, config.clock(), this, audit);
     Connection evicted = null;
     boolean refused = false;
     synchronized (lock) {
@@ -144,7 +151,7 @@ public final class KmipServer implements AutoCloseable {
       evicted.abort();
     }
     if (refused) {
-      AuditLog.connection(
+      audit.connection(
           config.clock().instant(),
           socket.getRemoteSocketAddress(),
           "-",
