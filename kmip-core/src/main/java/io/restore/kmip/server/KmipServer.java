@@ -8,10 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,7 @@ import javax.net.ssl.SSLSocket;
 public final class KmipServer implements AutoCloseable {
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   private static final int BACKLOG = 1024;
+  private static final long THREAD_KEEP_ALIVE_SECONDS = 2;
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   private final KmipServerConfig config;
@@ -62,7 +64,18 @@ public final class KmipServer implements AutoCloseable {
       throw e;
     }
     this.endpoint = new KmipEndpoint(listener.getInetAddress(), listener.getLocalPort());
-    this.workers = Executors.newCachedThreadPool(daemon("kmip-" + id + "-conn-"));
+    // One thread per connection, as a cached pool would, but a thread ends 2 s after its
+    // connection instead of 60 s: besides its stack, each holds the JDK's per-thread I/O buffer
+    // cache (a direct buffer as large as its largest read), memory an ended connection should
+    // give back (reliability.md #5).
+    this.workers =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            THREAD_KEEP_ALIVE_SECONDS,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemon("kmip-" + id + "-conn-"));
     this.watchdog = new ScheduledThreadPoolExecutor(1, daemon("kmip-" + id + "-watchdog-"));
     watchdog.setRemoveOnCancelPolicy(true);
     this.acceptor = daemon("kmip-" + id + "-accept-").newThread(this::acceptLoop);
