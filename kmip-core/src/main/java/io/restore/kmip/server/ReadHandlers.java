@@ -14,6 +14,7 @@ import io.restore.kmip.message.LocateResponse;
 import io.restore.kmip.message.ManagedObject;
 import io.restore.kmip.message.RequestPayload;
 import io.restore.kmip.message.ResponsePayload;
+import io.restore.kmip.object.AttributeValue;
 import io.restore.kmip.object.ObjectException;
 import io.restore.kmip.object.ObjectStore;
 import io.restore.kmip.object.StoredAttribute;
@@ -136,7 +137,7 @@ final class ReadHandlers {
       }
     } else {
       for (String name : new LinkedHashSet<>(names)) {
-        List<io.restore.kmip.object.AttributeValue> values = object.attribute(name);
+        List<AttributeValue> values = object.attribute(name);
         for (int i = 0; i < values.size(); i++) {
           out.add(Conversions.toMessage(name, i, values.get(i)));
         }
@@ -198,7 +199,7 @@ final class ReadHandlers {
   private static boolean matches(StoredObject object, Map<String, List<Item>> wanted) {
     for (Map.Entry<String, List<Item>> w : wanted.entrySet()) {
       List<Item> have = new ArrayList<>();
-      for (io.restore.kmip.object.AttributeValue v : object.attribute(w.getKey())) {
+      for (AttributeValue v : object.attribute(w.getKey())) {
         have.add(Conversions.toItem(Tag.ATTRIBUTE_VALUE, v));
       }
       List<Item> values = w.getValue();
