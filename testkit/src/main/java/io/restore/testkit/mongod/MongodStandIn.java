@@ -139,6 +139,9 @@ public final class MongodStandIn {
 
   private int start(StandInOptions options, StandInVersion version, StandInFaults faults) {
     Path dbpath = options.dbpath().toAbsolutePath();
+    // Before the first log line: a SIGTERM that follows any logged line is then always handled
+    // (a test that waits for a line and signals must not race the handler's installation).
+    shutdown.installSignalHandlers(faults.ignoreSigterm());
     log.info(
         "CONTROL",
         4615611,
@@ -163,7 +166,6 @@ public final class MongodStandIn {
         "initandlisten",
         "Options set by command line",
         attr("options", options.forLog()));
-    shutdown.installSignalHandlers(faults.ignoreSigterm());
 
     if (faults.exitOnStart() >= 0) {
       return errors.injectedExit(faults.exitOnStart(), dbpath);
