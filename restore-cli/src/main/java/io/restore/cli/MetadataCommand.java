@@ -9,9 +9,8 @@ import io.restore.snapshot.MetadataField;
 import io.restore.snapshot.MetadataWriter;
 import io.restore.snapshot.Provider;
 import io.restore.snapshot.Snapshot;
-import java.io.IOException;
+import io.restore.snapshot.UntrustedFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,15 +50,23 @@ final class MetadataCommand implements Runnable {
     if (!raw.startsWith("@")) {
       return raw;
     }
-    Path p = Path.of(raw.substring(1));
+    Path p;
     try {
-      String s = Files.readString(p, StandardCharsets.UTF_8);
-      return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    } catch (IOException e) {
+      p = Path.of(raw.substring(1));
+    } catch (java.nio.file.InvalidPathException e) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "cannot read " + p + " for field " + field + ": " + e.getClass().getSimpleName(),
+          "the file after '@' for field " + field + " is not a usable path",
           "check the path after '@'");
+    }
+    // The same checks as for files a snapshot names: a FIFO or /dev/zero must not hang or fill
+    // memory (docs/troubleshooting.md, code 3).
+    byte[] bytes = UntrustedFile.read(p, "file for field " + field, UntrustedFile.METADATA_MAX);
+    try {
+      String s = new String(bytes, StandardCharsets.UTF_8);
+      return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
     }
   }
 

@@ -7,8 +7,7 @@ import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
 import io.restore.snapshot.Base64Text;
 import io.restore.snapshot.MetadataField;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.restore.snapshot.UntrustedFile;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public final class LocalKeySource implements MasterKeySource {
               + " into "
               + ctx.metadataFile());
     }
-    Path p = Path.of(field.get());
+    Path p = ctx.metadata().path(MetadataField.KEY_FILE).orElseThrow();
     if (!p.isAbsolute()) {
       p = ctx.metadataFile().toAbsolutePath().getParent().resolve(p);
     }
@@ -66,24 +65,7 @@ public final class LocalKeySource implements MasterKeySource {
 
   /** Reads a key file: exactly 32 raw bytes, or base64 text of 32 bytes. */
   public static MasterKey read(Path file, String origin) {
-    byte[] raw;
-    try {
-      if (Files.size(file) > 4096) {
-        throw notAKey(file, origin, "is larger than any key file");
-      }
-      raw = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new RestoreException(
-          ExitCode.KMS,
-          "cannot read the key file "
-              + file
-              + " (from "
-              + origin
-              + "): "
-              + e.getClass().getSimpleName(),
-          "check the path and that the file is readable by this user",
-          e);
-    }
+    byte[] raw = UntrustedFile.read(file, "key file (from " + origin + ")", UntrustedFile.KEY_MAX);
     byte[] key = null;
     try {
       if (raw.length == MasterKey.LENGTH) {
