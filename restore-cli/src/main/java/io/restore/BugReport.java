@@ -59,7 +59,8 @@ public final class BugReport {
                   dir,
                   "restore-bug-",
                   ".txt",
-                  PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rw-------")))
               : Files.createTempFile(dir, "restore-bug-", ".txt");
       Files.writeString(f, text(t), StandardCharsets.UTF_8);
       return f.toAbsolutePath();

@@ -34,8 +34,8 @@ public final class UserText {
   }
 
   /**
-   * A whole message with every run of more than {@value #MAX} non-blank characters capped: the
-   * last line of defence for a value echoed without {@link #cap}.
+   * A whole message with every run of more than {@value #MAX} non-blank characters capped: the last
+   * line of defence for a value echoed without {@link #cap}.
    */
   public static String capLongRuns(String message) {
     if (message == null) {

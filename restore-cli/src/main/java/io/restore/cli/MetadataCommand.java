@@ -2,7 +2,7 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.kms.KeySourceSettings;
+import io.restore.kms.KeySourceFlags;
 import io.restore.kms.MetadataWrap;
 import io.restore.snapshot.Metadata;
 import io.restore.snapshot.MetadataField;
@@ -193,10 +193,11 @@ final class MetadataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      KeySourceSettings settings = keys.toSettings();
+      KeySourceFlags flags = keys.toFlags(System.getenv());
       Provider p =
-          settings
+          flags
               .cloudProvider()
+              .map(KeySourceFlags.ProviderFlag::provider)
               .orElseThrow(
                   () ->
                       new RestoreException(
@@ -205,7 +206,7 @@ final class MetadataCommand implements Runnable {
                           "pass --provider aws, azure, gcp or local"));
       Map<String, String> values = new LinkedHashMap<>();
       fields.forEach((k, v) -> values.put(k, value(k, v)));
-      MetadataWrap.Result r = MetadataWrap.wrap(dbpath, p, values, settings);
+      MetadataWrap.Result r = MetadataWrap.wrap(dbpath, p, values, flags);
       spec.commandLine()
           .getOut()
           .printf(

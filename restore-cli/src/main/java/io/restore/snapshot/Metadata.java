@@ -3,6 +3,7 @@ package io.restore.snapshot;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.UserText;
+import io.restore.json.Json;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +150,8 @@ public final class Metadata {
 
   /** A path field ({@link MetadataField.Kind#PATH}) as a path; checked when the file was read. */
   public Optional<Path> path(MetadataField f) {
-    return text(f).map(s -> UntrustedFile.path(s, "field " + f + " of " + UserText.cap(file.toString())));
+    return text(f)
+        .map(s -> UntrustedFile.path(s, "field " + f + " of " + UserText.cap(file.toString())));
   }
 
   private List<String> namesFor(MetadataField f) {

@@ -49,6 +49,18 @@ public final class Snapshot {
    */
   public static Snapshot open(
       Path dbpath, Optional<String> keyIdChoice, Optional<Provider> providerChoice) {
+    return open(dbpath, keyIdChoice, providerChoice, "--cloud-provider");
+  }
+
+  /**
+   * Opens a dbpath; {@code providerFlag} is the flag the user typed for {@code providerChoice}
+   * ({@code --provider}, {@code -cloudProvider}...), so messages echo it.
+   */
+  public static Snapshot open(
+      Path dbpath,
+      Optional<String> keyIdChoice,
+      Optional<Provider> providerChoice,
+      String providerFlag) {
     checkDbpath(dbpath);
     String keyId = KeyStore.masterKeyId(dbpath.resolve(KEY_STORE), keyIdChoice);
     if (keyId.equals("local")) {
@@ -75,14 +87,15 @@ public final class Snapshot {
         MetadataName other = files.stream().filter(f -> f.keyId().equals(keyId)).findFirst().get();
         throw new RestoreException(
             ExitCode.SNAPSHOT,
-            "--cloud-provider "
+            providerFlag
+                + " "
                 + providerChoice.get().id()
                 + " does not match the snapshot's metadata file "
                 + other.path()
                 + " ("
                 + other.provider().id()
                 + ")",
-            "drop --cloud-provider, or pass --cloud-provider " + other.provider().id());
+            "drop " + providerFlag + ", or pass " + providerFlag + " " + other.provider().id());
       }
     }
     if (forKey.size() > 1) {
@@ -94,7 +107,9 @@ public final class Snapshot {
               + dbpath.resolve(CREDENTIALS)
               + ": "
               + names(forKey),
-          "pass --cloud-provider "
+          "pass "
+              + providerFlag
+              + " "
               + forKey.get(0).provider().id()
               + " (or another of them) to choose, or move the others away");
     }

@@ -16,17 +16,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
 /**
- * Reads a file that a snapshot holds or names (metadata files, key files, encrypted keys), or that a
- * flag names for the same purpose. A downloaded snapshot is untrusted: a "file" may be a link to
- * {@code /dev/zero}, a FIFO that never ends, or a directory. So the type is checked after
- * resolving links and before the file is opened (a FIFO is never opened, so nothing blocks), and
- * the content is read through a hard cap counted while reading ({@code Files.size} says nothing
- * about devices or files that grow). Every refusal is exit 3 naming the file, the link it went
- * through, and what it is.
+ * Reads a file that a snapshot holds or names (metadata files, key files, encrypted keys), or that
+ * a flag names for the same purpose. A downloaded snapshot is untrusted: a "file" may be a link to
+ * {@code /dev/zero}, a FIFO that never ends, or a directory. So the type is checked after resolving
+ * links and before the file is opened (a FIFO is never opened, so nothing blocks), and the content
+ * is read through a hard cap counted while reading ({@code Files.size} says nothing about devices
+ * or files that grow). Every refusal is exit 3 naming the file, the link it went through, and what
+ * it is.
  *
- * <p>A race that swaps a checked regular file for a FIFO between the check and the open needs
- * write access to the snapshot folder while restore runs; the user owns that folder, so it is out
- * of scope (docs/design/snapshot.md).
+ * <p>A race that swaps a checked regular file for a FIFO between the check and the open needs write
+ * access to the snapshot folder while restore runs; the user owns that folder, so it is out of
+ * scope (docs/design/snapshot.md).
  */
 public final class UntrustedFile {
   /** Metadata files are a few KiB; anything much larger is not one. */
@@ -96,8 +96,8 @@ public final class UntrustedFile {
   }
 
   /**
-   * A path string from a snapshot's metadata (or a flag): refused when the file system cannot
-   * name it (a NUL character, an unpaired surrogate) instead of failing later as a bug.
+   * A path string from a snapshot's metadata (or a flag): refused when the file system cannot name
+   * it (a NUL character, an unpaired surrogate) instead of failing later as a bug.
    *
    * @param what e.g. "field keyFile of <file>"
    */
@@ -112,7 +112,10 @@ public final class UntrustedFile {
       if (Character.isISOControl(value.charAt(i))) {
         throw new RestoreException(
             ExitCode.SNAPSHOT,
-            what + " is not a usable path: it contains a control character (code " + (int) value.charAt(i) + ")",
+            what
+                + " is not a usable path: it contains a control character (code "
+                + (int) value.charAt(i)
+                + ")",
             "put the path of the file in it (docs/metadata.md)");
       }
     }

@@ -3,8 +3,8 @@ package io.restore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restore.ExitCode;
+import io.restore.json.Json;
 import io.restore.kms.MasterKey;
-import io.restore.snapshot.Json;
 import io.restore.testkit.kms.FakeAwsKms;
 import io.restore.testkit.kms.FakeAzureKeyVault;
 import io.restore.testkit.kms.FakeGoogleKms;

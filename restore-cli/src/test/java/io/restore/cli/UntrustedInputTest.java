@@ -18,8 +18,8 @@ import picocli.CommandLine;
 
 /**
  * Issue 12, defects 1, 2 and 6 through the command line: a crafted snapshot or command line gets a
- * clear refusal with the documented exit code, never a hang, a stack trace or a secret. The
- * timeout only turns a regression (a hang on a FIFO) into a failure.
+ * clear refusal with the documented exit code, never a hang, a stack trace or a secret. The timeout
+ * only turns a regression (a hang on a FIFO) into a failure.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UntrustedInputTest {
@@ -139,7 +139,104 @@ class UntrustedInputTest {
     assertCleanRefusal(run("inspect", db().toString(), "--decrypt"), ExitCode.SNAPSHOT);
     assertThat(err.toString()).contains("/x/x/x…").hasSizeLessThan(1_000);
     err.getBuffer().setLength(0);
-    assertCleanRefusal(run("inspect", db().toString(), "--key-id", "y".repeat(5_000)), ExitCode.SNAPSHOT);
+    assertCleanRefusal(
+        run("inspect", db().toString(), "--key-id", "y".repeat(5_000)), ExitCode.SNAPSHOT);
     assertThat(err.toString()).contains("yyy…").hasSizeLessThan(1_000);
+  }
+
+  @Test
+  void outOfRangePortsAreUsageErrorsBeforeAnyWork() throws Exception {
+    SnapshotLayout.write(db(), "k1", "local", Map.of("keyFile", "master.key"));
+    for (String[] args :
+        new String[][] {
+          {"proxy", db().toString(), "--kmip-port", "70000"},
+          {"proxy", "-dbpath", db().toString(), "-kmipPort", "-1"},
+          {"proxy", db().toString(), "--mongod-port", "65536"},
+          {"open", db().toString(), "--port", "70000"},
+          {"dump", db().toString(), "--out", dir.resolve("o").toString(), "--port", "x"},
+          {"open", db().toString(), "--startup-timeout", "0"},
+          {"inspect", db().toString(), "--kms-attempts", "0"}
+        }) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      assertThat(run(args)).as(String.join(" ", args) + "\n" + err).isEqualTo(2);
+      assertThat(err.toString()).contains("is not").doesNotContain("Exception", "\tat ");
+    }
+  }
+
+  @Test
+  void aSessionTokenWithALineBreakIsRefusedByNameNeverShown() throws Exception {
+    String token = "FwoGZXIvYXdzEJr-first-line\nsecond-line-of-the-token";
+    SnapshotLayout.write(
+        db(),
+        "k1",
+        "aws",
+        Map.of("region", "us-east-1", "encryptedKey", "AAAA", "customerMasterKeyId", "k"));
+    int code =
+        run(
+            "inspect",
+            db().toString(),
+            "--decrypt",
+            "--aws-access-key-id",
+            "AKIAEXAMPLE",
+            "--aws-secret-access-key",
+            "secret-value",
+            "--aws-session-token",
+            token);
+    assertCleanRefusal(code, ExitCode.KMS);
+    assertThat(err.toString())
+        .contains("--aws-session-token contains a control character (a line break")
+        .doesNotContain("first-line", "second-line");
+    assertThat(out.toString()).doesNotContain("first-line", "second-line");
+  }
+
+  @Test
+  void aSessionTokenWithALineBreakInTheMetadataIsRefusedByName() throws Exception {
+    SnapshotLayout.write(
+        db(),
+        "k1",
+        "aws",
+        Map.of(
+            "accessKeyId", "AKIAEXAMPLE",
+            "secretAccessKey", "secret-value",
+            "sessionToken", "tok-first\r\ntok-second",
+            "region", "us-east-1",
+            "encryptedKey", "AAAA"));
+    assertCleanRefusal(run("inspect", db().toString(), "--decrypt"), ExitCode.KMS);
+    assertThat(err.toString())
+        .contains("field sessionToken of", "contains a control character")
+        .doesNotContain("tok-first", "tok-second");
+  }
+
+  @Test
+  void credentialFlagsForAnotherProviderAreAWarningNamingThem() throws Exception {
+    SnapshotLayout.write(db(), "k1", "local", Map.of("keyFile", "master.key"));
+    Files.write(db().resolve("cloudProviderCredentials/master.key"), new byte[32]);
+    int code =
+        run(
+            "inspect",
+            db().toString(),
+            "--aws-access-key-id",
+            "AKIAEXAMPLE",
+            "--aws-secret-access-key",
+            "s",
+            "--azure-client-secret",
+            "a");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains(
+            "warning:        --aws-access-key-id, --aws-secret-access-key are ignored: the"
+                + " master key comes from a local key file")
+        .contains("--azure-client-secret is ignored");
+  }
+
+  @Test
+  void theProviderMismatchEchoesTheFlagTyped() throws Exception {
+    SnapshotLayout.write(db(), "k1", "local", Map.of("keyFile", "master.key"));
+    assertCleanRefusal(run("inspect", db().toString(), "--provider", "aws"), ExitCode.SNAPSHOT);
+    assertThat(err.toString())
+        .contains("restore: --provider aws does not match")
+        .contains("next: drop --provider, or pass --provider local")
+        .doesNotContain("--cloud-provider");
   }
 }

@@ -32,8 +32,7 @@ class UntrustedFileTest {
   private static AbstractThrowableAssert<?, ? extends Throwable> refused(Runnable r) {
     return assertThatThrownBy(r::run)
         .isInstanceOf(RestoreException.class)
-        .satisfies(
-            e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.SNAPSHOT));
+        .satisfies(e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.SNAPSHOT));
   }
 
   @Test

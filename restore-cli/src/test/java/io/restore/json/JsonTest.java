@@ -1,4 +1,4 @@
-package io.restore.snapshot;
+package io.restore.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
