@@ -7,6 +7,7 @@ import io.restore.json.Json;
 import io.restore.snapshot.EncryptedKey;
 import io.restore.snapshot.Metadata;
 import io.restore.snapshot.MetadataField;
+import io.restore.snapshot.Provider;
 import io.restore.snapshot.Snapshot;
 import io.restore.snapshot.UntrustedFile;
 import java.util.ArrayList;
@@ -51,6 +52,10 @@ public record Inspection(
     Optional<String> fingerprint = Optional.empty();
     Optional<RestoreException> problem = Optional.empty();
     try {
+      // The snapshot's own gaps first (exit 3), then the key settings (exit 4 or 2).
+      if (s.provider() != Provider.LOCAL && flags.keyFile().isEmpty()) {
+        s.encryptedKey(flags.encryptedKeyFile());
+      }
       KeyPlan plan = KeyPlan.of(s, flags);
       warnings = new ArrayList<>(plan.warnings());
       MasterKeySource ks = plan.source();

@@ -26,7 +26,7 @@ import java.util.Arrays;
  *
  * <p>A race that swaps a checked regular file for a FIFO between the check and the open needs write
  * access to the snapshot folder while restore runs; the user owns that folder, so it is out of
- * scope (docs/design/snapshot.md).
+ * scope (docs/metadata.md, "untrusted input").
  */
 public final class UntrustedFile {
   /** Metadata files are a few KiB; anything much larger is not one. */

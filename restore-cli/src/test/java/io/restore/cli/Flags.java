@@ -23,7 +23,8 @@ public final class Flags {
     InspectCommand cmd = new InspectCommand();
     List<String> all = new ArrayList<>(List.of("db"));
     all.addAll(List.of(args));
-    new CommandLine(cmd).parseArgs(all.toArray(String[]::new));
+    // A test adds to a fixture's flags; the last value wins, as on most command lines.
+    new CommandLine(cmd).setOverwrittenOptionsAllowed(true).parseArgs(all.toArray(String[]::new));
     return cmd.keys.toFlags(env);
   }
 }

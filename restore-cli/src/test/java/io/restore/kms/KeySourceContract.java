@@ -152,7 +152,8 @@ public abstract class KeySourceContract {
     assertThatThrownBy(() -> KeySources.plan(db, Flags.parse(flags().toArray(String[]::new))))
         .isInstanceOf(RestoreException.class)
         .satisfies(e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.KMS))
-        .hasMessageContaining(c.get().getValue() + " contains a control character")
+        .hasMessageStartingWith(c.get().getValue() + " of ")
+        .hasMessageContaining(" contains a control character")
         .satisfies(e -> assertNoSecret(e.getMessage() + ((RestoreException) e).nextStep()));
   }
 }

@@ -27,7 +27,7 @@ public final class LocalKeySource implements MasterKeySource {
   @Override
   public String description() {
     return "local key file "
-        + UserText.cap(settings.keyFile().toAbsolutePath().toString())
+        + UserText.cap(settings.keyFile().toAbsolutePath().normalize().toString())
         + " (from "
         + settings.origin()
         + ")";
