@@ -270,8 +270,13 @@ public final class KeySourceOptions {
 
   /** Which of an option's names is on the command line (the first one when it cannot tell). */
   private String typed(String... names) {
-    if (mixee != null && mixee.commandLine() != null) {
-      var parsed = mixee.commandLine().getParseResult();
+    return typed(mixee, names);
+  }
+
+  /** Which of {@code names} the user typed on {@code spec}'s command line; else the first. */
+  static String typed(CommandSpec spec, String... names) {
+    if (spec != null && spec.commandLine() != null) {
+      var parsed = spec.commandLine().getParseResult();
       if (parsed != null) {
         for (String arg : parsed.originalArgs()) {
           for (String n : names) {

@@ -2,6 +2,7 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.UserText;
 import io.restore.kms.KeySourceFlags;
 import io.restore.kms.MetadataWrap;
 import io.restore.snapshot.Metadata;
@@ -104,7 +105,8 @@ final class MetadataCommand implements Runnable {
           Snapshot.open(
               dbpath,
               Optional.ofNullable(keyId),
-              Optional.ofNullable(provider).map(MetadataCommand::provider));
+              Optional.ofNullable(provider).map(MetadataCommand::provider),
+              KeySourceOptions.typed(spec, "--cloud-provider", "--provider"));
       Metadata md = s.metadata();
       List<String> notes = new ArrayList<>();
       for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -226,7 +228,7 @@ final class MetadataCommand implements Runnable {
             () ->
                 new RestoreException(
                     ExitCode.USAGE,
-                    "unknown provider '" + name + "'",
+                    "unknown provider '" + UserText.cap(name) + "'",
                     "pass aws, azure, gcp or local"));
   }
 }

@@ -54,7 +54,9 @@ public final class KmsTls {
     } catch (IOException | GeneralSecurityException e) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "cannot use --kms-ca-file " + caFile.orElse(null) + ": " + UserText.cap(e.getMessage()),
+          "cannot use --kms-ca-file "
+              + UserText.cap(String.valueOf(caFile.orElse(null)))
+              + ": it holds no PEM certificate the Java runtime can read",
           "pass a PEM file with the CA certificates of the KMS endpoint",
           e);
     }

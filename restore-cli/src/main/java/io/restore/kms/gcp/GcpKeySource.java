@@ -197,9 +197,8 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
         throw new RestoreException(
             ExitCode.USAGE,
             "cannot use --kms-ca-file "
-                + s.call().caFile().get()
-                + ": "
-                + UserText.cap(ex.getMessage()),
+                + UserText.cap(s.call().caFile().get().toString())
+                + ": it holds no PEM certificate gRPC can read",
             "pass a PEM file with the CA certificates of the KMS endpoint",
             ex);
       }
