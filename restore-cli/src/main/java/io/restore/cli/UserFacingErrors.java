@@ -37,9 +37,19 @@ final class UserFacingErrors implements IExecutionExceptionHandler {
     return exitCodeOf(ex);
   }
 
-  /** Last line of defence: no known credential, no value echoed past 200 characters. */
+  /**
+   * Last line of defence: no known credential, and no value echoed past 200 characters in the "what
+   * happened" line (the lines after it are mongod's own log lines, shown whole).
+   */
   static String shown(String text) {
-    return UserText.capLongRuns(Secrets.scrub(text));
+    String scrubbed = Secrets.scrub(text);
+    if (scrubbed == null) {
+      return "";
+    }
+    int nl = scrubbed.indexOf('\n');
+    return nl < 0
+        ? UserText.capLongRuns(scrubbed)
+        : UserText.capLongRuns(scrubbed.substring(0, nl)) + scrubbed.substring(nl);
   }
 
   static int exitCodeOf(Throwable ex) {
