@@ -1,5 +1,6 @@
 package io.restore.kms;
 
+import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.Secrets;
 import io.restore.UserText;
@@ -90,10 +91,11 @@ public record Inspection(
   /** Checks the files the settings name: there, readable, regular (exit 3 otherwise). */
   private static void namedFiles(KeySettings settings) {
     if (settings instanceof LocalSettings l) {
-      UntrustedFile.requireRegular(l.keyFile(), "key file (from " + l.origin() + ")");
+      UntrustedFile.requireRegular(l.keyFile(), "key file (from " + l.origin() + ")", ExitCode.KMS);
     }
     if (settings instanceof GcpSettings g && g.credentials() instanceof GcpSettings.File f) {
-      UntrustedFile.requireRegular(f.path(), "credentials file (from --gcp-credentials-file)");
+      UntrustedFile.requireRegular(
+          f.path(), "credentials file (from --gcp-credentials-file)", ExitCode.KMS);
     }
   }
 

@@ -44,7 +44,16 @@ public final class UntrustedFile {
    *     --key-file)"
    */
   public static byte[] read(Path file, String what, int maxBytes) {
-    requireRegular(file, what);
+    return read(file, what, maxBytes, ExitCode.SNAPSHOT);
+  }
+
+  /**
+   * As {@link #read(Path, String, int)}, with {@code missing} the exit code when the file does not
+   * exist or cannot be read (a key file: {@link ExitCode#KMS}, as the key cannot be had); a file of
+   * the wrong type or size is always {@link ExitCode#SNAPSHOT}.
+   */
+  public static byte[] read(Path file, String what, int maxBytes, ExitCode missing) {
+    requireRegular(file, what, missing);
     byte[] buf = new byte[Math.min(maxBytes + 1, 8192)];
     int n = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -66,7 +75,7 @@ public final class UntrustedFile {
       }
     } catch (IOException e) {
       Arrays.fill(buf, (byte) 0);
-      throw cannotRead(file, what, e);
+      throw cannotRead(file, what, e, missing);
     } catch (RestoreException e) {
       Arrays.fill(buf, (byte) 0);
       throw e;
@@ -80,18 +89,23 @@ public final class UntrustedFile {
    * Checks that {@code file} exists and is a regular file after resolving links (for {@code
    * inspect}, which reports without reading); exit 3 otherwise.
    */
-  public static void requireRegular(Path file, String what) {
+  public static void requireRegular(Path file, String what, ExitCode missing) {
     BasicFileAttributes a;
     try {
       a = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (IOException e) {
-      throw cannotRead(file, what, e);
+      throw cannotRead(file, what, e, missing);
     }
     if (!a.isRegularFile()) {
       throw refuse(file, what, "is " + kind(file, a) + ", not a regular file");
     }
     if (!Files.isReadable(file)) {
-      throw refuse(file, what, "is not readable by this user");
+      throw new RestoreException(
+          missing,
+          describe(file, what) + " is not readable by this user (permission denied)",
+          "run as the file's owner, or fix its permissions (ls -l "
+              + UserText.cap(file.toString())
+              + ")");
     }
   }
 
@@ -201,13 +215,13 @@ public final class UntrustedFile {
     return "I/O error";
   }
 
-  static RestoreException cannotRead(Path file, String what, IOException e) {
+  static RestoreException cannotRead(Path file, String what, IOException e, ExitCode code) {
     String why =
         e instanceof NoSuchFileException
             ? "does not exist (no such file)"
             : "cannot be read (" + reason(e) + ")";
     return new RestoreException(
-        ExitCode.SNAPSHOT,
+        code,
         describe(file, what) + " " + why,
         "check the path and that the file is readable by this user (ls -l "
             + UserText.cap(file.toString())

@@ -203,7 +203,7 @@ class InspectCommandTest {
   @Test
   void withoutDecryptAMissingKeyFileIsStillAProblem() throws Exception {
     SnapshotLayout.write(db(), "k9", "local", Map.of("keyFile", "missing.key"));
-    assertThat(run("inspect", db().toString(), "--json")).isEqualTo(ExitCode.SNAPSHOT.value());
+    assertThat(run("inspect", db().toString(), "--json")).isEqualTo(ExitCode.KMS.value());
     Map<String, Object> json = Json.parseObject(out.toString());
     assertThat(json).containsEntry("ok", false);
     assertThat(json.get("problem").toString())

@@ -136,7 +136,7 @@ class UntrustedInputTest {
   @Test
   void echoedValuesAreCappedAt200Characters() throws Exception {
     SnapshotLayout.write(db(), "k1", "local", Map.of("keyFile", "/x".repeat(2_000)));
-    assertCleanRefusal(run("inspect", db().toString(), "--decrypt"), ExitCode.SNAPSHOT);
+    assertCleanRefusal(run("inspect", db().toString(), "--decrypt"), ExitCode.KMS);
     assertThat(err.toString()).contains("/x/x/x…").hasSizeLessThan(1_000);
     err.getBuffer().setLength(0);
     assertCleanRefusal(

@@ -75,6 +75,15 @@ class UntrustedFileTest {
   }
 
   @Test
+  void aMissingKeyFileTakesTheCallersExitCodeAWrongTypeNever() throws Exception {
+    assertThatThrownBy(() -> UntrustedFile.read(dir.resolve("gone"), "key file", 64, ExitCode.KMS))
+        .satisfies(e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.KMS));
+    Path fifo = mkfifo(dir.resolve("fifo"));
+    refused(() -> UntrustedFile.read(fifo, "key file", 64, ExitCode.KMS))
+        .hasMessageContaining("is a FIFO");
+  }
+
+  @Test
   void theCapIsCountedWhileReadingNotTakenFromTheSize() throws Exception {
     Path big = Files.write(dir.resolve("big"), new byte[64 * 1024 + 1]);
     refused(() -> UntrustedFile.read(big, "key file", 64 * 1024))

@@ -238,7 +238,10 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
       if (source instanceof GcpSettings.File f) {
         byte[] json =
             UntrustedFile.read(
-                f.path(), "credentials file (from " + FLAGS + ")", UntrustedFile.KEY_MAX);
+                f.path(),
+                "credentials file (from " + FLAGS + ")",
+                UntrustedFile.KEY_MAX,
+                ExitCode.KMS);
         try (InputStream in = new ByteArrayInputStream(json)) {
           c = GoogleCredentials.fromStream(in);
         } finally {

@@ -40,7 +40,9 @@ public final class LocalKeySource implements MasterKeySource {
 
   /** Reads a key file: exactly 32 raw bytes, or base64 text of 32 bytes. */
   public static MasterKey read(Path file, String origin) {
-    byte[] raw = UntrustedFile.read(file, "key file (from " + origin + ")", UntrustedFile.KEY_MAX);
+    byte[] raw =
+        UntrustedFile.read(
+            file, "key file (from " + origin + ")", UntrustedFile.KEY_MAX, ExitCode.KMS);
     byte[] key = null;
     try {
       if (raw.length == MasterKey.LENGTH) {
