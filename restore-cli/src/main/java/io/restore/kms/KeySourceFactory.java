@@ -1,14 +1,12 @@
 package io.restore.kms;
 
-import io.restore.snapshot.Snapshot;
-
-/** Picks the key source for a snapshot; the wiring's choice (tests may substitute one). */
+/** Makes the key source for resolved settings; the wiring's choice (tests may substitute one). */
 @FunctionalInterface
 public interface KeySourceFactory {
-  MasterKeySource forSnapshot(Snapshot snapshot, KeySourceSettings settings);
+  MasterKeySource forSettings(KeySettings settings);
 
-  /** The real key sources: {@link KeySources#forSnapshot}. */
+  /** The real key sources: {@link KeySources#forSettings}. */
   static KeySourceFactory standard() {
-    return KeySources::forSnapshot;
+    return KeySources::forSettings;
   }
 }

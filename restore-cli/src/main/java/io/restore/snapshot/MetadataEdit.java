@@ -28,14 +28,16 @@ public final class MetadataEdit {
   /**
    * @param keyId {@code --key-id}, when the snapshot has several keys
    * @param provider {@code --provider}: which metadata file (created when missing)
+   * @param providerFlag the flag the user typed for {@code provider}, for messages
    * @param fields name → value, in the order given
    */
   public static Result set(
       Path dbpath,
       Optional<String> keyId,
       Optional<Provider> provider,
+      String providerFlag,
       Map<String, String> fields) {
-    Snapshot s = Snapshot.open(dbpath, keyId, provider);
+    Snapshot s = Snapshot.open(dbpath, keyId, provider, providerFlag);
     Metadata md = s.metadata();
     List<String> unknown = new ArrayList<>();
     for (Map.Entry<String, String> e : fields.entrySet()) {
