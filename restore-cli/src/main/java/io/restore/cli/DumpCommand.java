@@ -66,7 +66,7 @@ final class DumpCommand implements Callable<Integer> {
       OpenRequest open =
           new OpenRequest(
               dbpath,
-              keys.toFlags(System.getenv()),
+              keys.toFlags(wiring.environment()),
               pki.toOptions(),
               pki.clientKeyPassword(),
               Optional.empty(),

@@ -23,7 +23,13 @@ import picocli.CommandLine.Spec;
       "Exits 0 when everything needed to decrypt the key is there."
     })
 final class InspectCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  InspectCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(paramLabel = "<dbpath>", description = "The extracted snapshot folder.")
   Path dbpath;
@@ -41,7 +47,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KeySourceFlags flags = keys.toFlags(System.getenv());
+    KeySourceFlags flags = keys.toFlags(wiring.environment());
     Snapshot snapshot = KeySources.openSnapshot(dbpath, flags);
     Inspection report = Inspection.of(snapshot, flags, decrypt);
     spec.commandLine().getOut().print(json ? report.toJson() : report.toText());

@@ -168,7 +168,13 @@ final class MetadataCommand implements Runnable {
             + " customerMasterKeyId=<arn> --field region=us-east-1 ..."
       })
   static final class Wrap implements Callable<Integer> {
+    private final Wiring wiring;
+
     @Spec CommandSpec spec;
+
+    Wrap(Wiring wiring) {
+      this.wiring = wiring;
+    }
 
     @Parameters(paramLabel = "<dbpath>", description = "The extracted snapshot.")
     Path dbpath;
@@ -183,7 +189,7 @@ final class MetadataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      KeySourceFlags flags = keys.toFlags(System.getenv());
+      KeySourceFlags flags = keys.toFlags(wiring.environment());
       Provider p =
           flags
               .cloudProvider()

@@ -82,7 +82,7 @@ final class OpenCommand implements Callable<Integer> {
   OpenRequest request() {
     return new OpenRequest(
         dbpath,
-        keys.toFlags(System.getenv()),
+        keys.toFlags(wiring.environment()),
         pki.toOptions(),
         pki.clientKeyPassword(),
         Optional.ofNullable(certDir),

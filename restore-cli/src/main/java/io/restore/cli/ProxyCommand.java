@@ -94,7 +94,7 @@ final class ProxyCommand implements Callable<Integer> {
     ProxyRequest request =
         new ProxyRequest(
             dbpath,
-            keys.toFlags(System.getenv()),
+            keys.toFlags(wiring.environment()),
             pki.toOptions(),
             pki.clientKeyPassword(),
             Optional.ofNullable(certDir),

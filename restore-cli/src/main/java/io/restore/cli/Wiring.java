@@ -61,6 +61,11 @@ public final class Wiring implements CommandLine.IFactory {
     return context;
   }
 
+  /** The environment, as read once (credentials' defaults come from it too). */
+  Map<String, String> environment() {
+    return context.environment();
+  }
+
   RestoreSession restoreSession(PrintWriter out, PrintWriter err) {
     return new RestoreSession(
         context, new SessionOutput(out, err, context.environment(), context.clock()));
@@ -95,6 +100,10 @@ public final class Wiring implements CommandLine.IFactory {
       made = new PsCommand(this);
     } else if (cls == StopCommand.class) {
       made = new StopCommand(this);
+    } else if (cls == InspectCommand.class) {
+      made = new InspectCommand(this);
+    } else if (cls == MetadataCommand.Wrap.class) {
+      made = new MetadataCommand.Wrap(this);
     } else {
       return CommandLine.defaultFactory().create(cls);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,13 @@ public final class StandInProcess extends Process {
   private final MemoryPipe stderr = new MemoryPipe();
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private final MongodStandIn standIn;
+  private volatile Thread thread;
+
+  /** Set by a halt: the exit code, whatever the stand-in's thread returns while winding down. */
+  private final AtomicReference<Integer> haltCode = new AtomicReference<>();
+
+  /** How long a halt waits for the stand-in's thread to close its server and lock. */
+  private static final long RELEASE_TIMEOUT_MILLIS = 10_000;
 
   private StandInProcess(Map<String, String> env) {
     PrintStream out = new PrintStream(stdout.writer, true, StandardCharsets.UTF_8);
@@ -74,10 +82,12 @@ public final class StandInProcess extends Process {
                 e.printStackTrace(new PrintStream(p.stderr.writer, true, StandardCharsets.UTF_8));
                 code = MongodStandIn.EXIT_UNCAUGHT;
               }
-              p.finish(code);
+              Integer halted = p.haltCode.get();
+              p.finish(halted != null ? halted : code);
             },
             "mongod-standin");
     t.setDaemon(true);
+    p.thread = t;
     t.start();
     return p;
   }
@@ -88,11 +98,27 @@ public final class StandInProcess extends Process {
     exit.complete(code);
   }
 
-  /** Ends it now with {@code code}; the stand-in's thread then winds down unheard. */
+  /**
+   * Ends it now with {@code code}, as the kernel ends a killed process: its output stops at once,
+   * and by the time it counts as exited its port and its dbpath lock are released (the stand-in's
+   * thread, woken, closes them unheard).
+   */
   private void halt(int code) {
-    finish(code);
-    // let the main thread leave its wait, close the server and release the dbpath lock
+    if (exit.isDone() || !haltCode.compareAndSet(null, code)) {
+      return;
+    }
+    stdout.close();
+    stderr.close();
     standIn.abandon();
+    Thread main = thread;
+    if (main != null && main != Thread.currentThread()) {
+      try {
+        main.join(RELEASE_TIMEOUT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    finish(code);
   }
 
   /** The STANDIN_CRASH_AFTER_SECONDS fault, now: fatal log line 23089, exit 14, no shutdown. */
