@@ -2,6 +2,7 @@ package io.restore.session;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.kms.KeyPlan;
 import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.mongod.MongodBinary;
@@ -58,8 +59,9 @@ public final class RestoreSession {
 
   int open(OpenRequest r, Job job, StopSignals signals) {
     // 1. The snapshot: key id, provider, metadata (fails before anything starts).
-    Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
-    snapshot.warnings().forEach(w -> output.status("warning: " + w));
+    KeyPlan keyPlan = KeySources.plan(r.dbpath(), r.keys());
+    Snapshot snapshot = keyPlan.snapshot();
+    keyPlan.warnings().forEach(w -> output.status("warning: " + w));
     output.timing("snapshot read");
     if (job instanceof Job.Dump dump) {
       dump.dump().preflight(); // an unusable output must not cost a KMS call and a mongod start
@@ -71,7 +73,7 @@ public final class RestoreSession {
     version.tooOldWarning().ifPresent(w -> output.status("warning: " + w));
     ShutdownPolicy shutdown = shutdownPolicy();
     try (SessionClaim claim = claim(registry, snapshot.dbpath());
-        MasterKey key = decrypt(snapshot, r, signals);
+        MasterKey key = decrypt(keyPlan, signals);
         SessionPki pki = SessionPki.create(r.pki());
         SessionDirectory dir = SessionDirectory.create(env);
         WrittenCerts certs =
@@ -140,9 +142,10 @@ public final class RestoreSession {
     }
   }
 
-  private MasterKey decrypt(Snapshot snapshot, OpenRequest r, StopSignals signals) {
+  private MasterKey decrypt(KeyPlan keyPlan, StopSignals signals) {
     checkNotStopped(signals);
-    MasterKey key = KeySources.forSnapshot(snapshot, r.keys()).decrypt();
+    Snapshot snapshot = keyPlan.snapshot();
+    MasterKey key = keyPlan.source().decrypt();
     output.status(
         "master key " + snapshot.keyId() + " decrypted (" + snapshot.provider() + " provider)");
     return key;
