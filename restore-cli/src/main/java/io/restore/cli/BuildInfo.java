@@ -50,7 +50,9 @@ public final class BuildInfo implements IVersionProvider {
     if ("true".equals(buildProperty("dirty"))) {
       commit += " (with uncommitted changes)";
     }
-    lines.add("restore " + version() + " (MongoDB Atlas snapshot opener; not BSD dump/restore)");
+    // The first line is also the man page's footer: the name and version only.
+    lines.add("restore " + version());
+    lines.add("  opens encrypted MongoDB Atlas snapshots (not BSD's dump/restore)");
     lines.add(row("commit", commit));
     lines.add(row("built", buildProperty("buildTime")));
     lines.add(
