@@ -139,5 +139,22 @@ else
   fail "zip without Java: $out"
 fi
 
+# scripts/install and --uninstall under a prefix
+prefix="$work/prefix"
+if out=$("$root/scripts/install" --prefix "$prefix" --tarball "$tarball" 2>&1) \
+  && [ -L "$prefix/bin/restore" ] && [ -L "$prefix/share/man/man1/restore.1" ] \
+  && [ -L "$prefix/share/bash-completion/completions/restore" ] \
+  && v=$(cd / && bare "$prefix/bin/restore" --version 2>&1) && [[ $v == "restore $version"* ]]; then
+  ok "scripts/install --prefix: links bin, man, completions; the linked restore runs"
+else
+  fail "scripts/install --prefix: $out ${v:-}"
+fi
+if out=$("$root/scripts/install" --uninstall --prefix "$prefix" 2>&1) \
+  && [ -z "$(find "$prefix" ! -type d)" ]; then
+  ok "scripts/install --uninstall leaves no file or link"
+else
+  fail "scripts/install --uninstall: $out; left: $(find "$prefix" ! -type d)"
+fi
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" = 0 ]

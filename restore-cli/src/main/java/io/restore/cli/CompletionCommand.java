@@ -40,14 +40,14 @@ final class CompletionCommand implements Runnable {
 
   /**
    * The bash script wrapped for zsh: a {@code #compdef} file that zsh autoloads from $fpath as the
-   * function {@code _restore}, or that .zshrc sources. picocli's script registers itself through
-   * zsh's bashcompinit; when autoloaded, the first completion also has to answer at once.
+   * function {@code _restore}, or that .zshrc sources. picocli's script already loads zsh's
+   * bashcompinit and registers itself through it; when autoloaded, the first completion also has
+   * to answer at once.
    */
   static String zsh(String bash) {
     return "#compdef restore\n"
         + "# zsh completion for restore: picocli's bash completion through zsh's bashcompinit.\n"
-        + "autoload -U +X bashcompinit && bashcompinit\n"
-        + bash.replace("autoload -U +X compinit && compinit\n", "")
+        + bash
         + "\n# Autoloaded as _restore (not sourced): answer this first completion too.\n"
         + "[[ ${funcstack[1]:-} == _restore ]] && _bash_complete -F _complete_restore\n";
   }
