@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code restore --version}: what the build wrote into the jar (resources-filtered/.../build.properties
- * for the version, Git commit and build time; dependencies.txt, maven-dependency-plugin's list of the
- * resolved runtime dependencies, for library versions) and where it runs (system properties). Enough
- * to tell this {@code restore} from BSD's {@code /sbin/restore} and to quote in a bug report.
+ * {@code restore --version}: what the build wrote into the jar
+ * (resources-filtered/.../build.properties for the version, Git commit and build time;
+ * dependencies.txt, maven-dependency-plugin's list of the resolved runtime dependencies, for
+ * library versions) and where it runs (system properties). Enough to tell this {@code restore} from
+ * BSD's {@code /sbin/restore} and to quote in a bug report.
  */
 public final class BuildInfo implements IVersionProvider {
   /** The libraries a bug report needs, in the order printed: label, then group:artifact. */
@@ -59,25 +60,27 @@ public final class BuildInfo implements IVersionProvider {
         row(
             "Java",
             ""
-            + System.getProperty("java.runtime.version", System.getProperty("java.version"))
-            + " ("
-            + System.getProperty("java.vendor")
-            + ") at "
+                + System.getProperty("java.runtime.version", System.getProperty("java.version"))
+                + " ("
+                + System.getProperty("java.vendor")
+                + ") at "
                 + System.getProperty("java.home")));
     lines.add(
         row(
             "OS",
             ""
-            + System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + " "
+                + System.getProperty("os.name")
+                + " "
+                + System.getProperty("os.version")
+                + " "
                 + System.getProperty("os.arch")));
     Map<String, String> versions = dependencyVersions(resource("dependencies.txt"));
     LIBRARIES.forEach(
         (label, coordinates) ->
             lines.add(
-                row(label, versions.getOrDefault(coordinates, "unknown") + " (" + coordinates + ")")));
+                row(
+                    label,
+                    versions.getOrDefault(coordinates, "unknown") + " (" + coordinates + ")")));
     return lines.toArray(String[]::new);
   }
 

@@ -41,8 +41,8 @@ final class CompletionCommand implements Runnable {
   /**
    * The bash script wrapped for zsh: a {@code #compdef} file that zsh autoloads from $fpath as the
    * function {@code _restore}, or that .zshrc sources. picocli's script already loads zsh's
-   * bashcompinit and registers itself through it; when autoloaded, the first completion also has
-   * to answer at once.
+   * bashcompinit and registers itself through it; when autoloaded, the first completion also has to
+   * answer at once.
    */
   static String zsh(String bash) {
     return "#compdef restore\n"

@@ -9,9 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * A temporary file for a secret (mongodump's config holds the URI with its password): 0600 from
- * its creation on POSIX file systems; elsewhere (Windows) created plainly, then restricted to its
- * owner as far as java.io.File can, because a POSIX attribute there throws and would break the run
+ * A temporary file for a secret (mongodump's config holds the URI with its password): 0600 from its
+ * creation on POSIX file systems; elsewhere (Windows) created plainly, then restricted to its owner
+ * as far as java.io.File can, because a POSIX attribute there throws and would break the run
  * (docs/platforms.md).
  */
 final class SecretTempFile {
