@@ -30,7 +30,7 @@ standin="$root/testkit/target/mongod-standin.jar"
 for tool in jdeps jlink; do
   [ -x "$jdk/bin/$tool" ] || die "$jdk has no bin/$tool: set RESTORE_DIST_JDK to a JDK 17"
 done
-[ -d "$jdk/jmods" ] || die "$jdk has no jmods/ (Debian: apt-get install openjdk-17-jmods): set RESTORE_DIST_JDK"
+[ -d "$jdk/jmods" ] || die "$jdk has no jmods/ (Debian: apt-get install openjdk-17-jdk-headless): set RESTORE_DIST_JDK"
 jdk_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$jdk/release")
 case $jdk_version in
   17*) ;;
