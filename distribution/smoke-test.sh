@@ -60,6 +60,14 @@ else
   fail "bin/restore --version: $out"
 fi
 
+# the AppCDS archive made at packaging time maps here, in another folder than the build's
+if out=$(bare env RESTORE_JAVA_OPTS=-Xlog:class+load=info:stdout "$home/bin/restore" --version 2>&1) \
+  && n=$(grep -c 'source: shared objects file (top)' <<<"$out") && [ "$n" -gt 100 ]; then
+  ok "the AppCDS archive is used after unpacking elsewhere ($n classes from it)"
+else
+  fail "the AppCDS archive is not used: $(grep -c 'shared objects file (top)' <<<"$out") classes from it"
+fi
+
 # open with --exec on a copy of the demo snapshot, through the stand-in
 if out=$(bare "$home/bin/restore" open "$work/demo" --mongod "$work/mongod" \
   --exec -- sh -c 'echo "uri=$MONGODB_URI"' 2>&1) && [[ $out == *"uri=mongodb://127.0.0.1:"* ]]; then
