@@ -48,14 +48,14 @@ final class ProcessGroup {
     }
   }
 
-  /** {@code kill -<signal> -- -<pgid>} (the JDK signals single processes only). */
+  /** {@code kill -<signal> -<pgid>} (the JDK signals single processes only; dash has no "--"). */
   static void signalGroup(long pgid, String signal) {
     try {
       Process kill =
           new ProcessBuilder(
                   "/bin/sh",
                   "-c",
-                  "kill -" + signal + " -- -\"$1\" 2>/dev/null",
+                  "kill -" + signal + " -\"$1\" 2>/dev/null",
                   "kill",
                   Long.toString(pgid))
               .redirectErrorStream(true)

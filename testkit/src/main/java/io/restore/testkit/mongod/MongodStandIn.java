@@ -274,7 +274,8 @@ public final class MongodStandIn {
             keyId,
             options.queryableBackupMode(),
             () -> shutdown.requestStop("shutdown command"),
-            faults.findDelayMs());
+            // a delayed reply ends early when the stand-in is asked to stop, as mongod's would
+            () -> shutdown.awaitStop(faults.findDelayMs()));
     backend.version(ServerVersion.MONGO_5_0);
     if (data != null) {
       backend.load(data);

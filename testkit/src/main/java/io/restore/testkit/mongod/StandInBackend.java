@@ -39,7 +39,7 @@ final class StandInBackend extends MemoryBackend {
   private final String keyId;
   private final boolean readOnly;
   private final Runnable onShutdownCommand;
-  private final long findDelayMs;
+  private final Runnable findDelay;
   private final Map<String, ViewDef> views = new HashMap<>(); // "db.name" → view
 
   private final Map<String, List<Object>> indexSpecs = new HashMap<>(); // "db.coll" → specs
@@ -51,8 +51,8 @@ final class StandInBackend extends MemoryBackend {
       String keyId,
       boolean readOnly,
       Runnable onShutdownCommand,
-      long findDelayMs) {
-    this.findDelayMs = findDelayMs;
+      Runnable findDelay) {
+    this.findDelay = findDelay;
     this.version = version;
     this.keyId = keyId;
     this.readOnly = readOnly;
@@ -125,14 +125,6 @@ final class StandInBackend extends MemoryBackend {
     }
   }
 
-  private void delay() {
-    try {
-      Thread.sleep(findDelayMs);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   static Document toServer(BsonDocument doc) {
     return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(StandInData.bson(doc)));
   }
@@ -155,9 +147,7 @@ final class StandInBackend extends MemoryBackend {
       case "listcollections":
         return withViews(db, super.handleCommand(channel, db, command, query));
       case "find", "getmore":
-        if (findDelayMs > 0) {
-          delay(); // fault STANDIN_FIND_DELAY_MS
-        }
+        findDelay.run(); // fault STANDIN_FIND_DELAY_MS
         break;
       case "listindexes":
         if (query.get(command) instanceof String coll && indexSpecs.containsKey(db + "." + coll)) {
