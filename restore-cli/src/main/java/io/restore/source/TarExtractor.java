@@ -85,6 +85,9 @@ final class TarExtractor {
             return new Result(seen, written, false);
           }
         }
+        // tar stops at its end-of-archive blocks: read gzip to its end so that its CRC and
+        // length trailer are checked (a corrupt archive must not pass as complete)
+        tarBytes.transferTo(OutputStream.nullOutputStream());
       }
       return new Result(seen, written, true);
     } catch (EOFException e) {
@@ -97,11 +100,14 @@ final class TarExtractor {
   private static String describeFormatError(IOException e) {
     String m = String.valueOf(e.getMessage());
     String lower = m.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("crc") || lower.contains("corrupt") || lower.contains("invalid")) {
-      return "the archive is corrupt (" + m + "): its gzip checksum or data does not match";
-    }
     if (lower.contains("truncated") || lower.contains("unexpected end")) {
       return "the archive ends early: the file or download is truncated (" + m + ")";
+    }
+    if (lower.contains("gzip") || lower.contains("crc") || lower.contains(".gz")) {
+      return "the archive is corrupt: its gzip data or checksum does not match (" + m + ")";
+    }
+    if (lower.contains("tar") || lower.contains("parse")) {
+      return "the archive is corrupt: a tar header cannot be read (" + m + ")";
     }
     return "the archive cannot be read as tar.gz (" + m + ")";
   }
@@ -109,7 +115,10 @@ final class TarExtractor {
   private static RestoreException broken(String entry, String what, IOException e) {
     return new RestoreException(
         ExitCode.SNAPSHOT,
-        what + (entry == null ? "" : " (last entry read: '" + UnsafeEntry.printable(entry) + "')"),
+        what
+            + (entry == null
+                ? " (in the archive's first entry)"
+                : " (last entry read: '" + UnsafeEntry.printable(entry) + "')"),
         "download the snapshot again from Atlas (a .tar.gz as Atlas delivers it); `gzip -t FILE`"
             + " checks a local copy",
         e);
