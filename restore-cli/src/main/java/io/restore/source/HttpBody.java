@@ -150,7 +150,7 @@ final class HttpBody extends InputStream {
   }
 
   private String stallText() {
-    return "no data for " + settings.stall().toSeconds() + " s";
+    return "no data for " + HttpErrors.seconds(settings.stall());
   }
 
   private void checkStall() {

@@ -47,9 +47,9 @@ final class HttpErrors {
   static RestoreException unreachable(String shown, IOException e, DownloadSettings settings) {
     String what;
     if (e instanceof HttpConnectTimeoutException) {
-      what = "no connection within " + settings.connect().toSeconds() + " s";
+      what = "no connection within " + seconds(settings.connect());
     } else if (e instanceof HttpTimeoutException) {
-      what = "no answer within " + settings.stall().toSeconds() + " s";
+      what = "no answer within " + seconds(settings.stall());
     } else if (e instanceof ConnectException) {
       what = "connection refused";
     } else if (e.getCause() instanceof UnknownHostException) {
@@ -94,6 +94,13 @@ final class HttpErrors {
             + DownloadSettings.TIMEOUT_ENV
             + " (seconds); if the link has expired, "
             + NEW_LINK);
+  }
+
+  static String seconds(java.time.Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0
+        ? (ms / 1000) + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   private static String of(long at, long length) {
