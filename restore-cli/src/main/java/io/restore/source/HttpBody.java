@@ -37,6 +37,7 @@ final class HttpBody extends InputStream {
   private long position;
   private int failedResumes;
   private boolean closed;
+  private boolean finished;
 
   private HttpBody(
       HttpClient client,
@@ -132,7 +133,10 @@ final class HttpBody extends InputStream {
           return n;
         }
         if (n < 0 && (length < 0 || position >= length) && !stalled) {
-          progress.finish();
+          if (!finished) {
+            finished = true;
+            progress.finish();
+          }
           return -1;
         }
         if (n == 0) {

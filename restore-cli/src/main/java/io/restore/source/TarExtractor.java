@@ -65,13 +65,14 @@ final class TarExtractor {
       int b1 = in.read();
       in.reset();
       InputStream tarBytes =
-          b0 == 0x1f && b1 == 0x8b
-              ? GzipCompressorInputStream.builder()
-                  .setInputStream(in)
-                  .setDecompressConcatenated(true)
-                  .setBufferSize(1 << 16)
-                  .get()
-              : in;
+          new ReadAhead(
+              b0 == 0x1f && b1 == 0x8b
+                  ? GzipCompressorInputStream.builder()
+                      .setInputStream(in)
+                      .setDecompressConcatenated(true)
+                      .setBufferSize(1 << 16)
+                      .get()
+                  : in);
       try (TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes)) {
         for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
           current = e.getName();
