@@ -8,7 +8,7 @@ package io.restore;
 public enum ExitCode {
   OK(0, "success"),
   FAILURE(1, "the job failed (details on stderr)"),
-  USAGE(2, "bad command line, or a command that is not implemented yet"),
+  USAGE(2, "bad command line: an unknown option, or a missing or invalid value"),
   SNAPSHOT(3, "the snapshot or its metadata is missing, unreadable or inconsistent"),
   KMS(4, "the master key could not be decrypted (credentials, permissions, network, wrong key)"),
   MONGOD_UNUSABLE(5, "no usable mongod: missing binary, Community build, or unsupported version"),
@@ -17,7 +17,7 @@ public enum ExitCode {
   SESSION_CONFLICT(8, "another restore session is using this dbpath"),
   DUMP_FAILED(9, "the dump failed or did not verify; no complete-looking output was left"),
   KMIP(10, "the KMIP server could not start or serve the key"),
-  INTERNAL(70, "internal error (a bug: please report it with the stack trace)"),
+  INTERNAL(70, "internal error (a bug: please report it with the file it names)"),
   INTERRUPTED(130, "interrupted by Ctrl-C or SIGTERM; everything was torn down");
 
   private final int value;

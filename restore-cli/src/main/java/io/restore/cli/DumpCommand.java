@@ -67,7 +67,7 @@ final class DumpCommand implements Callable<Integer> {
         OpenRequest open =
             new OpenRequest(
                 snapshot.dbpath(),
-                keys.toSettings(),
+                keys.toFlags(System.getenv()),
                 pki.toOptions(),
                 pki.clientKeyPassword(),
                 Optional.empty(),

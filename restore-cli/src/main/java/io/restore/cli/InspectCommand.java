@@ -1,7 +1,7 @@
 package io.restore.cli;
 
 import io.restore.kms.Inspection;
-import io.restore.kms.KeySourceSettings;
+import io.restore.kms.KeySourceFlags;
 import io.restore.kms.KeySources;
 import io.restore.snapshot.Snapshot;
 import io.restore.source.OpenedSource;
@@ -43,12 +43,12 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KeySourceSettings settings = keys.toSettings();
+    KeySourceFlags flags = keys.toFlags(System.getenv());
     Inspection report;
     // an archive: only its key folders are extracted (Need.METADATA), never the data files
     try (OpenedSource opened = sources.open(source, Sources.Need.METADATA, spec)) {
-      Snapshot snapshot = KeySources.openSnapshot(opened.dbpath(), settings);
-      report = Inspection.of(snapshot, settings, decrypt);
+      Snapshot snapshot = KeySources.openSnapshot(opened.dbpath(), flags);
+      report = Inspection.of(snapshot, flags, decrypt);
     }
     spec.commandLine().getOut().print(json ? report.toJson() : report.toText());
     spec.commandLine().getOut().flush();

@@ -86,7 +86,7 @@ final class OpenCommand implements Callable<Integer> {
   OpenRequest request(Path dbpath) {
     return new OpenRequest(
         dbpath,
-        keys.toSettings(),
+        keys.toFlags(System.getenv()),
         pki.toOptions(),
         pki.clientKeyPassword(),
         Optional.ofNullable(certDir),
