@@ -41,18 +41,18 @@ public final class BsonOrder implements Comparator<BsonValue> {
       case DOCUMENT -> compareDocuments(a.asDocument(), b.asDocument());
       case ARRAY -> compareArrays(a.asArray().getValues(), b.asArray().getValues());
       case BINARY -> compareBinary(a.asBinary(), b.asBinary());
-      case OBJECT_ID -> Arrays.compareUnsigned(
-          a.asObjectId().getValue().toByteArray(), b.asObjectId().getValue().toByteArray());
+      case OBJECT_ID ->
+          Arrays.compareUnsigned(
+              a.asObjectId().getValue().toByteArray(), b.asObjectId().getValue().toByteArray());
       case BOOLEAN -> Boolean.compare(a.asBoolean().getValue(), b.asBoolean().getValue());
       case DATE_TIME -> Long.compare(a.asDateTime().getValue(), b.asDateTime().getValue());
-      case TIMESTAMP -> Long.compareUnsigned(
-          a.asTimestamp().getValue(), b.asTimestamp().getValue());
-      case REGULAR_EXPRESSION -> compareRegex(
-          a.asRegularExpression(), b.asRegularExpression());
+      case TIMESTAMP ->
+          Long.compareUnsigned(a.asTimestamp().getValue(), b.asTimestamp().getValue());
+      case REGULAR_EXPRESSION -> compareRegex(a.asRegularExpression(), b.asRegularExpression());
       case DB_POINTER -> compareDbPointer(a.asDBPointer(), b.asDBPointer());
       case JAVASCRIPT -> compareUtf8(a.asJavaScript().getCode(), b.asJavaScript().getCode());
-      case JAVASCRIPT_WITH_SCOPE -> compareCodeWithScope(
-          a.asJavaScriptWithScope(), b.asJavaScriptWithScope());
+      case JAVASCRIPT_WITH_SCOPE ->
+          compareCodeWithScope(a.asJavaScriptWithScope(), b.asJavaScriptWithScope());
     };
   }
 

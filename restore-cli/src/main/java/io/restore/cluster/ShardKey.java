@@ -41,7 +41,8 @@ public record ShardKey(List<BsonValue> values) implements Comparable<ShardKey> {
       case MAX_KEY -> "MaxKey";
       case INT32 -> Integer.toString(v.asInt32().getValue());
       case INT64 -> "NumberLong(" + v.asInt64().getValue() + ")";
-      default -> new BsonDocument("v", v).toJson().replaceFirst("^\\{\"v\": ", "").replaceFirst("}$", "");
+      default ->
+          new BsonDocument("v", v).toJson().replaceFirst("^\\{\"v\": ", "").replaceFirst("}$", "");
     };
   }
 }

@@ -12,8 +12,8 @@ import org.bson.BsonNull;
 import org.bson.BsonValue;
 
 /**
- * A collection's shard key pattern ({@code config.collections.key}): ordered fields, each ranged
- * or hashed. Dotted paths reach into embedded documents.
+ * A collection's shard key pattern ({@code config.collections.key}): ordered fields, each ranged or
+ * hashed. Dotted paths reach into embedded documents.
  */
 public record ShardKeyPattern(List<KeyField> fields) {
   /** One field of the pattern. */
