@@ -21,8 +21,8 @@ import org.bson.types.Decimal128;
  * decimal (NaN below every other number); strings and symbols by their UTF-8 bytes; documents and
  * arrays element by element (rank, then field name, then value; a prefix sorts first).
  */
-public final class BsonOrder implements Comparator<BsonValue> {
-  public static final BsonOrder INSTANCE = new BsonOrder();
+final class BsonOrder implements Comparator<BsonValue> {
+  static final BsonOrder INSTANCE = new BsonOrder();
 
   private BsonOrder() {}
 
@@ -60,10 +60,23 @@ public final class BsonOrder implements Comparator<BsonValue> {
     return v.getBsonType() == BsonType.SYMBOL ? v.asSymbol().getSymbol() : v.asString().getValue();
   }
 
-  /** MongoDB compares strings byte by byte (memcmp), then by length. */
+  /**
+   * MongoDB compares strings' UTF-8 bytes (memcmp), then lengths. UTF-8 byte order is code point
+   * order, so comparing code points gives the same answer without encoding either string.
+   */
   static int compareUtf8(String a, String b) {
-    return Arrays.compareUnsigned(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   private int compareDocuments(BsonDocument a, BsonDocument b) {

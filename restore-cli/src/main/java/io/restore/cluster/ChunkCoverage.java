@@ -12,10 +12,10 @@ import org.bson.BsonValue;
  * ends at all-MaxKey, and each chunk's max is the next one's min. Ownership of a document is only
  * well defined when this holds.
  */
-public final class ChunkCoverage {
+final class ChunkCoverage {
   private ChunkCoverage() {}
 
-  public static List<CoverageProblem> problems(ShardedCollection c) {
+  static List<CoverageProblem> problems(ShardedCollection c) {
     ShardKeyPattern p = c.key();
     List<Chunk> chunks = c.chunks(); // sorted by min, then max
     if (chunks.isEmpty()) {

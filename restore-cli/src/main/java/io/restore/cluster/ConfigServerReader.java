@@ -33,9 +33,8 @@ public final class ConfigServerReader {
   public static RoutingTable read(MongoClient client) {
     MongoDatabase config = client.getDatabase("config");
     Map<String, Shard> shards = new LinkedHashMap<>();
-    for (BsonDocument d : all(config, "shards")) {
-      String id = string(d, "_id", "config.shards");
-      shards.put(id, Shard.parse(id, string(d, "host", "config.shards " + id)));
+    for (Shard s : listedShards(client)) {
+      shards.put(s.id(), s);
     }
     Map<String, String> primaries = new HashMap<>();
     for (BsonDocument d : all(config, "databases")) {
@@ -84,6 +83,19 @@ public final class ConfigServerReader {
     }
     check(collections.values());
     return new RoutingTable(shards, primaries, collections);
+  }
+
+  /**
+   * The shards a snapshot's {@code config.shards} lists: empty unless it is a config server. What
+   * {@link ComponentIdentifier} needs from each snapshot besides its replica set name.
+   */
+  public static List<Shard> listedShards(MongoClient client) {
+    List<Shard> out = new ArrayList<>();
+    for (BsonDocument d : all(client.getDatabase("config"), "shards")) {
+      String id = string(d, "_id", "config.shards");
+      out.add(Shard.parse(id, string(d, "host", "config.shards " + id)));
+    }
+    return out;
   }
 
   private static void check(Iterable<ShardedCollection> collections) {

@@ -6,7 +6,7 @@ import io.restore.dump.Namespace;
  * Why a collection's chunks do not tile [MinKey, MaxKey) exactly once (docs/design/sharding.md,
  * "Chunk coverage"). Each names the collection and the range.
  */
-public sealed interface CoverageProblem {
+sealed interface CoverageProblem {
   Namespace ns();
 
   /** A person-readable sentence naming the collection and the range. */

@@ -18,14 +18,14 @@ import org.bson.types.Decimal128;
  * <p>The value is encoded once into BSON and hashed from those bytes, so every type hashes its
  * value exactly as BSON stores it without a case per type.
  */
-public final class Hash64 {
+final class Hash64 {
   private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
   private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(Hash64::md5);
 
   private Hash64() {}
 
   /** hash64(value, seed 0). A missing shard-key field is hashed as null. */
-  public static long of(BsonValue value) {
+  static long of(BsonValue value) {
     byte[] doc = encodeUnderEmptyName(value);
     MessageDigest md = MD5.get();
     md.reset();

@@ -46,8 +46,14 @@ public final class OwnershipFilter {
   }
 
   private Ownership byChunks(ShardedCollection c, BsonDocument doc) {
-    // The config server's chunks were checked to tile the key space, so a chunk always matches.
-    Chunk chunk = c.chunkFor(c.key().extract(doc)).orElseThrow();
+    // ConfigServerReader checked that the chunks tile the key space, so a chunk always matches.
+    ShardKey key = c.key().extract(doc);
+    Chunk chunk =
+        c.chunkFor(key)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no chunk of " + c.ns() + " holds " + key.render(c.key())));
     return chunk.shard().equals(shard) ? Ownership.OWNED : Ownership.ORPHAN;
   }
 

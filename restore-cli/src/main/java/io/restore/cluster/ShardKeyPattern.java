@@ -58,7 +58,7 @@ public record ShardKeyPattern(List<KeyField> fields) {
    * The document's shard-key value: a missing field (or a path through a non-document) counts as
    * null; a hashed field contributes hash64 of its value.
    */
-  public ShardKey extract(BsonDocument doc) {
+  ShardKey extract(BsonDocument doc) {
     List<BsonValue> values = new ArrayList<>(fields.size());
     for (KeyField f : fields) {
       BsonValue v = valueAt(doc, f.path());

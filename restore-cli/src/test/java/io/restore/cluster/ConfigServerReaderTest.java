@@ -52,6 +52,18 @@ class ConfigServerReaderTest {
   }
 
   @Test
+  void onlyTheConfigServerListsShards() {
+    ShardedSample sample = ShardedSampleGenerator.generate(ChunkIdentity.UUID);
+    try (ConfigServerStandIn config = new ConfigServerStandIn(sample.config());
+        ConfigServerStandIn shard = new ConfigServerStandIn(Map.of())) {
+      assertThat(ConfigServerReader.listedShards(config.client))
+          .extracting(Shard::replicaSet)
+          .containsExactly("atlas-q1w2e3-shard-0", "atlas-q1w2e3-shard-1", "atlas-q1w2e3-shard-2");
+      assertThat(ConfigServerReader.listedShards(shard.client)).isEmpty();
+    }
+  }
+
+  @Test
   void aGapInTheChunksIsAnErrorNamingCollectionAndRange() {
     Map<String, List<BsonDocument>> config =
         new HashMap<>(ShardedSampleGenerator.generate(ChunkIdentity.UUID).config());
