@@ -2,6 +2,7 @@ package io.restore.cluster;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.UserText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -45,9 +46,17 @@ public final class ComponentIdentifier {
       List<ComponentSnapshot> shardOnly = matches.stream().filter(s -> s != config).toList();
       if (matches.isEmpty()) {
         problems.add(
-            "shard " + shard.id() + " (replica set " + shard.replicaSet() + ") is missing");
+            "shard "
+                + UserText.cap(shard.id())
+                + " (replica set "
+                + UserText.cap(shard.replicaSet())
+                + ") is missing");
       } else if (shardOnly.size() > 1 || (shardOnly.size() == 1 && matches.contains(config))) {
-        problems.add("shard " + shard.id() + " is given more than once: " + describeAll(matches));
+        problems.add(
+            "shard "
+                + UserText.cap(shard.id())
+                + " is given more than once: "
+                + describeAll(matches));
       } else {
         ComponentSnapshot s = matches.get(0); // the config server itself when it is also a shard
         byShard.put(shard.id(), s);
@@ -61,7 +70,11 @@ public final class ComponentIdentifier {
             s.describe()
                 + " is not a shard of this cluster (config.shards lists "
                 + config.listedShards().stream()
-                    .map(x -> x.id() + " with replica set " + x.replicaSet())
+                    .map(
+                        x ->
+                            UserText.cap(x.id())
+                                + " with replica set "
+                                + UserText.cap(x.replicaSet()))
                     .collect(Collectors.joining(", "))
                 + ")");
       }

@@ -1,5 +1,6 @@
 package io.restore.cluster;
 
+import io.restore.UserText;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,6 @@ public record ComponentSnapshot(String source, String replicaSet, List<Shard> li
   }
 
   String describe() {
-    return source + " (replica set " + replicaSet + ")";
+    return UserText.cap(source) + " (replica set " + UserText.cap(replicaSet) + ")";
   }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.UserText;
 import io.restore.dump.Namespace;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,9 +70,9 @@ public final class ConfigServerReader {
         if (!shards.containsKey(shard)) {
           throw inconsistent(
               "a chunk of "
-                  + name
+                  + UserText.cap(name)
                   + " is on shard "
-                  + shard
+                  + UserText.cap(shard)
                   + ", which config.shards does not list");
         }
         chunks.add(
@@ -125,7 +126,8 @@ public final class ConfigServerReader {
   private static Namespace namespace(String name) {
     int dot = name.indexOf('.');
     if (dot <= 0 || dot == name.length() - 1) {
-      throw inconsistent("config.collections lists \"" + name + "\", which is not db.collection");
+      throw inconsistent(
+          "config.collections lists \"" + UserText.cap(name) + "\", which is not db.collection");
     }
     return new Namespace(name.substring(0, dot), name.substring(dot + 1));
   }
@@ -133,7 +135,8 @@ public final class ConfigServerReader {
   private static String string(BsonDocument d, String field, String where) {
     BsonValue v = d.get(field);
     if (v == null || !v.isString()) {
-      throw inconsistent(where + " has no string field " + field + ": " + d.toJson());
+      throw inconsistent(
+          UserText.cap(where) + " has no string field " + field + ": " + UserText.cap(d.toJson()));
     }
     return v.asString().getValue();
   }
@@ -141,7 +144,7 @@ public final class ConfigServerReader {
   private static BsonDocument document(BsonDocument d, String field, String ns) {
     BsonValue v = d.get(field);
     if (v == null || !v.isDocument()) {
-      throw inconsistent("an entry for " + ns + " has no document field " + field);
+      throw inconsistent("an entry for " + UserText.cap(ns) + " has no document field " + field);
     }
     return v.asDocument();
   }

@@ -1,5 +1,6 @@
 package io.restore.cluster;
 
+import io.restore.UserText;
 import io.restore.dump.Namespace;
 
 /**
@@ -15,42 +16,52 @@ sealed interface CoverageProblem {
   record NoChunks(Namespace ns) implements CoverageProblem {
     @Override
     public String describe() {
-      return ns + " has no chunks";
+      return UserText.cap(ns.toString()) + " has no chunks";
     }
   }
 
   record StartsAfterMinKey(Namespace ns, String firstMin) implements CoverageProblem {
     @Override
     public String describe() {
-      return ns + ": no chunk covers MinKey up to " + firstMin;
+      return UserText.cap(ns.toString()) + ": no chunk covers MinKey up to " + firstMin;
     }
   }
 
   record EndsBeforeMaxKey(Namespace ns, String lastMax) implements CoverageProblem {
     @Override
     public String describe() {
-      return ns + ": no chunk covers " + lastMax + " up to MaxKey";
+      return UserText.cap(ns.toString()) + ": no chunk covers " + lastMax + " up to MaxKey";
     }
   }
 
   record Gap(Namespace ns, String from, String to) implements CoverageProblem {
     @Override
     public String describe() {
-      return ns + ": gap, no chunk covers [" + from + ", " + to + ")";
+      return UserText.cap(ns.toString()) + ": gap, no chunk covers [" + from + ", " + to + ")";
     }
   }
 
   record Overlap(Namespace ns, String from, String to) implements CoverageProblem {
     @Override
     public String describe() {
-      return ns + ": overlap, more than one chunk covers [" + from + ", " + to + ")";
+      return UserText.cap(ns.toString())
+          + ": overlap, more than one chunk covers ["
+          + from
+          + ", "
+          + to
+          + ")";
     }
   }
 
   record EmptyRange(Namespace ns, String min, String max) implements CoverageProblem {
     @Override
     public String describe() {
-      return ns + ": a chunk's min is not below its max: [" + min + ", " + max + ")";
+      return UserText.cap(ns.toString())
+          + ": a chunk's min is not below its max: ["
+          + min
+          + ", "
+          + max
+          + ")";
     }
   }
 }

@@ -2,6 +2,7 @@ package io.restore.cluster;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.UserText;
 import java.util.List;
 
 /**
@@ -19,9 +20,9 @@ public record Shard(String id, String replicaSet, List<String> hosts) {
       throw new RestoreException(
           ExitCode.SNAPSHOT,
           "the config server's config.shards entry for shard "
-              + id
+              + UserText.cap(id)
               + " has host \""
-              + host
+              + UserText.cap(host)
               + "\", not \"<replicaSet>/<host:port>,…\"",
           "a shard that is not a replica set cannot be matched to a snapshot; check the config"
               + " server snapshot");

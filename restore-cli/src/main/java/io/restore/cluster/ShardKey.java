@@ -1,5 +1,6 @@
 package io.restore.cluster;
 
+import io.restore.UserText;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -32,7 +33,7 @@ public record ShardKey(List<BsonValue> values) implements Comparable<ShardKey> {
       s.append(i > 0 ? ", " : "").append(pattern.fields().get(i).path()).append(": ");
       s.append(renderValue(values.get(i)));
     }
-    return s.append(" }").toString();
+    return UserText.cap(s.append(" }").toString());
   }
 
   private static String renderValue(BsonValue v) {

@@ -2,6 +2,7 @@ package io.restore.cluster;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.UserText;
 import io.restore.dump.Namespace;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,9 @@ public record ShardKeyPattern(List<KeyField> fields) {
             "the config server's config.collections entry for "
                 + ns
                 + " has a shard key field "
-                + e.getKey()
+                + UserText.cap(e.getKey())
                 + " that is neither 1 nor \"hashed\": "
-                + key.toJson(),
+                + UserText.cap(key.toJson()),
             "check that the config server snapshot belongs to this cluster and is not damaged");
       }
       fields.add(new KeyField(e.getKey(), hashed));
