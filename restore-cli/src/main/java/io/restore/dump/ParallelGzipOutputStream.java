@@ -1,10 +1,10 @@
 package io.restore.dump;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -13,13 +13,18 @@ import java.util.zip.Deflater;
 
 /**
  * One gzip member (RFC 1952) whose deflate blocks are compressed in parallel, pigz style: input is
- * cut into blocks, each compressed independently and ended with a sync flush (so it ends on a byte
- * boundary), the last one with BFINAL; the CRC-32 and length of all input go in the trailer. Any
- * gzip reader reads it as one ordinary stream. At most {@code maxInFlight} blocks are pending, so
- * memory stays bounded.
+ * cut into blocks, each compressed on its own thread with the last 32 KiB of the block before it as
+ * a preset dictionary (so matches reach across block boundaries and the ratio is that of one serial
+ * stream), and ended with a sync flush (so it ends on a byte boundary), the last one with BFINAL;
+ * the CRC-32 and length of all input go in the trailer. Any gzip reader reads it as one ordinary
+ * stream: the dictionary is only what a serial inflater already has in its window. At most {@code
+ * maxInFlight} blocks are pending, so memory stays bounded.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
   static final int BLOCK = 1 << 20;
+
+  /** Deflate's window: the most a match can reach back, so the most of a dictionary that counts. */
+  static final int WINDOW = 32 * 1024;
 
   private final OutputStream out;
   private final int level;
@@ -29,6 +34,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private final CRC32 crc = new CRC32();
   private byte[] block = new byte[BLOCK];
   private int filled;
+  private byte[] previous; // the block submitted last: its tail is the next block's dictionary
+  private int previousLength;
   private long total;
   private boolean closed;
 
@@ -66,8 +73,12 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private void submit(boolean last) throws IOException {
     byte[] data = block;
     int length = filled;
-    pending.add(pool.submit(() -> compress(data, length, level, last)));
-    block = new byte[BLOCK];
+    byte[] dict = previous;
+    int dictLength = previousLength;
+    pending.add(pool.submit(() -> compress(dict, dictLength, data, length, level, last)));
+    previous = data;
+    previousLength = length;
+    block = last ? null : new byte[BLOCK];
     filled = 0;
     while (pending.size() > maxInFlight) {
       writeOldest();
@@ -85,23 +96,36 @@ public final class ParallelGzipOutputStream extends OutputStream {
     }
   }
 
-  private static byte[] compress(byte[] data, int length, int level, boolean last) {
+  static byte[] compress(
+      byte[] dict, int dictLength, byte[] data, int length, int level, boolean last) {
     Deflater d = new Deflater(level, true);
     try {
+      if (dict != null && dictLength > 0) {
+        int n = Math.min(WINDOW, dictLength);
+        d.setDictionary(dict, dictLength - n, n);
+      }
       d.setInput(data, 0, length);
       if (last) {
         d.finish();
       }
-      ByteArrayOutputStream o = new ByteArrayOutputStream(length / 2 + 64);
-      byte[] buf = new byte[64 * 1024];
+      // level 1 on incompressible data grows it by a few bytes per 16 KiB stored block
+      byte[] out = new byte[length + (length >> 10) + 64];
+      int n = 0;
       while (true) {
-        int n = last ? d.deflate(buf) : d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-        o.write(buf, 0, n);
-        if (last ? d.finished() : n < buf.length && d.needsInput()) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, out.length + (out.length >> 1));
+        }
+        int got =
+            last
+                ? d.deflate(out, n, out.length - n)
+                : d.deflate(out, n, out.length - n, Deflater.SYNC_FLUSH);
+        n += got;
+        // a sync flush is complete when deflate leaves room in the buffer (zlib's rule)
+        if (last ? d.finished() : n < out.length && d.needsInput()) {
           break;
         }
       }
-      return o.toByteArray();
+      return n == out.length ? out : Arrays.copyOf(out, n);
     } finally {
       d.end();
     }
