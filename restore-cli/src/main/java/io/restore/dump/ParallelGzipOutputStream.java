@@ -3,8 +3,8 @@ package io.restore.dump;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -98,36 +98,64 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   static byte[] compress(
       byte[] dict, int dictLength, byte[] data, int length, int level, boolean last) {
-    Deflater d = new Deflater(level, true);
-    try {
-      if (dict != null && dictLength > 0) {
-        int n = Math.min(WINDOW, dictLength);
-        d.setDictionary(dict, dictLength - n, n);
-      }
-      d.setInput(data, 0, length);
-      if (last) {
-        d.finish();
-      }
-      // level 1 on incompressible data grows it by a few bytes per 16 KiB stored block
-      byte[] out = new byte[length + (length >> 10) + 64];
-      int n = 0;
-      while (true) {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, out.length + (out.length >> 1));
+    return COMPRESSOR.get().compress(dict, dictLength, data, length, level, last);
+  }
+
+  /** A compressor thread's own deflater and buffers, reused block after block. */
+  private static final ThreadLocal<Compressor> COMPRESSOR =
+      ThreadLocal.withInitial(Compressor::new);
+
+  /**
+   * Deflates from and to direct buffers: on heap arrays the JDK's Deflater pins them with a JNI
+   * critical section for the whole call, which on JDK 17 holds off every garbage collection, so
+   * parallel compressors stalled each other and ran no faster than one (docs/benchmarks.md).
+   */
+  private static final class Compressor {
+    private Deflater deflater;
+    private int level = -1;
+    private ByteBuffer in = ByteBuffer.allocateDirect(WINDOW + BLOCK);
+    private ByteBuffer out = ByteBuffer.allocateDirect(BLOCK + (BLOCK >> 6) + 64);
+
+    byte[] compress(byte[] dict, int dictLength, byte[] data, int length, int lvl, boolean last) {
+      if (deflater == null || level != lvl) {
+        if (deflater != null) {
+          deflater.end();
         }
-        int got =
-            last
-                ? d.deflate(out, n, out.length - n)
-                : d.deflate(out, n, out.length - n, Deflater.SYNC_FLUSH);
-        n += got;
+        deflater = new Deflater(lvl, true);
+        level = lvl;
+      } else {
+        deflater.reset();
+      }
+      int n = dict == null ? 0 : Math.min(WINDOW, dictLength);
+      if (in.capacity() < n + length) {
+        in = ByteBuffer.allocateDirect(n + length);
+      }
+      in.clear();
+      if (n > 0) {
+        deflater.setDictionary(in.put(dict, dictLength - n, n).flip());
+        in.clear().position(n);
+      }
+      in.put(data, 0, length).flip().position(n);
+      deflater.setInput(in);
+      if (last) {
+        deflater.finish();
+      }
+      out.clear();
+      while (true) {
+        if (!out.hasRemaining()) {
+          ByteBuffer bigger = ByteBuffer.allocateDirect(out.capacity() * 2);
+          out = bigger.put(out.flip());
+        }
+        int room = out.remaining();
+        int got = last ? deflater.deflate(out) : deflater.deflate(out, Deflater.SYNC_FLUSH);
         // a sync flush is complete when deflate leaves room in the buffer (zlib's rule)
-        if (last ? d.finished() : n < out.length && d.needsInput()) {
+        if (last ? deflater.finished() : got < room && deflater.needsInput()) {
           break;
         }
       }
-      return n == out.length ? out : Arrays.copyOf(out, n);
-    } finally {
-      d.end();
+      byte[] result = new byte[out.flip().remaining()];
+      out.get(result);
+      return result;
     }
   }
 
