@@ -108,8 +108,9 @@ public final class DumpBenchSummary {
                             r,
                             pigz,
                             (p, x) -> (x.bytes() / x.secs()) / (p.bytes() / p.secs()))));
-        sizeVsPigz =
-            fmt(median(rs, r -> ratio(byRound, r, pigz, (p, x) -> (double) x.out() / p.out())));
+        double size =
+            median(rs, r -> ratio(byRound, r, pigz, (p, x) -> (double) x.out() / p.out()));
+        sizeVsPigz = String.format(Locale.ROOT, "%.4f", size);
       }
       System.out.printf(
           Locale.ROOT,
