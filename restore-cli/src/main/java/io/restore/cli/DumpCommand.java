@@ -64,7 +64,7 @@ final class DumpCommand implements Callable<Integer> {
       OpenRequest open =
           new OpenRequest(
               dbpath,
-              keys.toSettings(),
+              keys.toFlags(System.getenv()),
               pki.toOptions(),
               pki.clientKeyPassword(),
               Optional.empty(),

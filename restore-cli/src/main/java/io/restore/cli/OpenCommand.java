@@ -81,7 +81,7 @@ final class OpenCommand implements Callable<Integer> {
   OpenRequest request() {
     return new OpenRequest(
         dbpath,
-        keys.toSettings(),
+        keys.toFlags(System.getenv()),
         pki.toOptions(),
         pki.clientKeyPassword(),
         Optional.ofNullable(certDir),

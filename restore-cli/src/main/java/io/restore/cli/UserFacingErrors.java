@@ -1,7 +1,11 @@
 package io.restore.cli;
 
+import io.restore.BugReport;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.Secrets;
+import io.restore.UserText;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -11,16 +15,41 @@ final class UserFacingErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
     if (ex instanceof RestoreException e) {
-      cmd.getErr().printf("restore: %s%n", e.getMessage());
+      cmd.getErr().printf("restore: %s%n", shown(e.getMessage()));
       if (e.nextStep() != null && !e.nextStep().isBlank()) {
-        cmd.getErr().printf("  next: %s%n", e.nextStep());
+        cmd.getErr().printf("  next: %s%n", shown(e.nextStep()));
       }
     } else {
-      cmd.getErr().println("restore: internal error, please report it with this trace:");
-      ex.printStackTrace(cmd.getErr());
+      // A bug. Its exception message may quote a credential a library was handed, so the
+      // terminal gets no message at all; the report file has them scrubbed (BugReport).
+      Path report = BugReport.write(ex);
+      cmd.getErr().println("restore: internal error (a bug in restore)");
+      cmd.getErr()
+          .println(
+              report == null
+                  ? "  next: please report it with the command line you ran (no details could be"
+                      + " written)"
+                  : "  next: please report it with the details in "
+                      + report
+                      + " (credentials removed; check before sharing)");
     }
     cmd.getErr().flush();
     return exitCodeOf(ex);
+  }
+
+  /**
+   * Last line of defence: no known credential, and no value echoed past 200 characters in the "what
+   * happened" line (the lines after it are mongod's own log lines, shown whole).
+   */
+  static String shown(String text) {
+    String scrubbed = Secrets.scrub(text);
+    if (scrubbed == null) {
+      return "";
+    }
+    int nl = scrubbed.indexOf('\n');
+    return nl < 0
+        ? UserText.capLongRuns(scrubbed)
+        : UserText.capLongRuns(scrubbed.substring(0, nl)) + scrubbed.substring(nl);
   }
 
   static int exitCodeOf(Throwable ex) {

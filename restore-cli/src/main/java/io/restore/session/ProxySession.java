@@ -1,9 +1,11 @@
 package io.restore.session;
 
+import io.restore.kms.KeyPlan;
 import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.mongod.MongodCommand;
 import io.restore.mongod.session.SessionClaim;
+import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.snapshot.Snapshot;
 import io.restore.tls.SessionPki;
@@ -32,11 +34,12 @@ public final class ProxySession {
   /** Serves until SIGINT, SIGTERM or SIGHUP; returns the exit code. */
   public int run(ProxyRequest r) {
     try (StopSignals signals = StopSignals.install()) {
-      Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
-      snapshot.warnings().forEach(w -> status("warning: " + w));
+      KeyPlan keyPlan = KeySources.plan(r.dbpath(), r.keys());
+      Snapshot snapshot = keyPlan.snapshot();
+      keyPlan.warnings().forEach(w -> status("warning: " + w));
       Path certDir = r.certDir().orElse(snapshot.dbpath());
       try (SessionClaim claim = RestoreSession.claim(registry, snapshot.dbpath());
-          MasterKey key = KeySources.forSnapshot(snapshot, r.keys()).decrypt();
+          MasterKey key = keyPlan.source().decrypt();
           SessionPki pki = SessionPki.create(r.pki());
           WrittenCerts certs =
               WrittenCerts.write(pki, certDir, r.clientKeyPassword(), r.keepCerts());
@@ -48,6 +51,8 @@ public final class ProxySession {
                   r.bind(),
                   r.kmipPort(),
                   "--kmip-port")) {
+        // A proxy is a session: 'restore ps' lists it and 'restore stop' ends it (SIGTERM).
+        claim.record(SessionRecord.proxy(claim.dbpath(), kmip.endpoint().port(), certDir));
         status("master key " + snapshot.keyId() + " decrypted (" + snapshot.provider() + ")");
         out.println(READY_PREFIX + kmip.endpoint().host() + ":" + kmip.endpoint().port());
         out.println("Start mongod (MongoDB Enterprise) on this snapshot with:");
