@@ -4,8 +4,9 @@ import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.dump.DumpRequest;
 import io.restore.session.OpenRequest;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,9 +37,9 @@ final class DumpCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       arity = "0..1",
-      paramLabel = "<dbpath>",
-      description = "Snapshot directory to open and dump.")
-  Path dbpath;
+      paramLabel = "<source>",
+      description = SourceOptions.SOURCE_HELP)
+  String dbpath;
 
   @Option(
       names = "--uri",
@@ -50,6 +51,7 @@ final class DumpCommand implements Callable<Integer> {
   @Mixin KeySourceOptions keys;
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
+  @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
@@ -63,18 +65,21 @@ final class DumpCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (dbpath != null) {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
-      OpenRequest open =
-          new OpenRequest(
-              dbpath,
-              keys.toFlags(wiring.environment()),
-              pki.toOptions(),
-              pki.clientKeyPassword(),
-              Optional.empty(),
-              false,
-              mongod.plan());
-      return wiring
-          .restoreSession(spec.commandLine().getOut(), err)
-          .open(open, DumpJobs.job(wiring.dumper(), request, options.quiet(), err));
+      try (OpenedSource snapshot =
+          sources.open(dbpath, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+        OpenRequest open =
+            new OpenRequest(
+                snapshot.dbpath(),
+                keys.toFlags(wiring.environment()),
+                pki.toOptions(),
+                pki.clientKeyPassword(),
+                Optional.empty(),
+                false,
+                mongod.plan());
+        return wiring
+            .restoreSession(spec.commandLine().getOut(), err)
+            .open(open, DumpJobs.job(wiring.dumper(), request, options.quiet(), err));
+      }
     }
     wiring.dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
     return ExitCode.OK.value();

@@ -4,6 +4,8 @@ import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.session.Job;
 import io.restore.session.OpenRequest;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +43,8 @@ final class OpenCommand implements Callable<Integer> {
     this.wiring = wiring;
   }
 
-  @Parameters(index = "0", paramLabel = "<dbpath>", description = "The extracted snapshot folder.")
-  Path dbpath;
+  @Parameters(index = "0", paramLabel = "<source>", description = SourceOptions.SOURCE_HELP)
+  String source;
 
   @Parameters(
       index = "1..*",
@@ -70,16 +72,20 @@ final class OpenCommand implements Callable<Integer> {
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
   @Mixin DumpToOption dumpTo;
+  @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
     Job job = job();
-    return wiring
-        .restoreSession(spec.commandLine().getOut(), spec.commandLine().getErr())
-        .open(request(), job);
+    try (OpenedSource snapshot =
+        sources.open(source, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+      return wiring
+          .restoreSession(spec.commandLine().getOut(), spec.commandLine().getErr())
+          .open(request(snapshot.dbpath()), job);
+    }
   }
 
-  OpenRequest request() {
+  OpenRequest request(Path dbpath) {
     return new OpenRequest(
         dbpath,
         keys.toFlags(wiring.environment()),

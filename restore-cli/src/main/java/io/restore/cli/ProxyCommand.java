@@ -3,6 +3,8 @@ package io.restore.cli;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.session.ProxyRequest;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -39,11 +41,11 @@ final class ProxyCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "<dbpath>",
       arity = "0..1",
-      description = "The extracted snapshot folder (or -dbpath).")
-  Path dbpathArg;
+      description = SourceOptions.SOURCE_HELP + " (or -dbpath)")
+  String dbpathArg;
 
   @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
-  Path dbpathAlias;
+  String dbpathAlias;
 
   @Option(
       names = {"--kmip-port", "-kmipPort"},
@@ -86,11 +88,19 @@ final class ProxyCommand implements Callable<Integer> {
 
   @Mixin KeySourceOptions keys;
   @Mixin PkiOptionsMixin pki;
+  @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
-    Path dbpath = dbpath();
+    String source = dbpath();
     InetAddress address = bindAddress();
+    try (OpenedSource snapshot =
+        sources.open(source, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+      return run(snapshot.dbpath(), address);
+    }
+  }
+
+  private Integer run(Path dbpath, InetAddress address) {
     ProxyRequest request =
         new ProxyRequest(
             dbpath,
@@ -107,14 +117,14 @@ final class ProxyCommand implements Callable<Integer> {
         .run(request);
   }
 
-  private Path dbpath() {
+  private String dbpath() {
     if (dbpathArg != null && dbpathAlias != null && !dbpathArg.equals(dbpathAlias)) {
       throw new RestoreException(
           ExitCode.USAGE,
           "two different dbpaths were given: " + dbpathArg + " and -dbpath " + dbpathAlias,
           "give the snapshot folder once");
     }
-    Path p = dbpathArg != null ? dbpathArg : dbpathAlias;
+    String p = dbpathArg != null ? dbpathArg : dbpathAlias;
     if (p == null) {
       throw new RestoreException(
           ExitCode.USAGE,
