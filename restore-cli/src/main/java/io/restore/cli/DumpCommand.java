@@ -7,8 +7,8 @@ import io.restore.dump.Dumper;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.OpenRequest;
 import io.restore.session.RestoreSession;
+import io.restore.session.SessionFacts;
 import io.restore.session.SessionOutput;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,8 +27,22 @@ import picocli.CommandLine.Spec;
       "Dump a snapshot, or a running server with --uri, to mongodump's directory layout or"
           + " archive (mongorestore reads both). The output is verified, then renamed into place;"
           + " on failure nothing complete-looking is left."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  # every database, mongodump's directory layout",
+      "  restore dump /data/snap --out /backups/snap",
+      "  # one gzipped archive file, four collections at a time",
+      "  restore dump /data/snap --archive=/backups/snap.archive.gz --gzip -j 4",
+      "  # one database, mongodump's names",
+      "  restore dump /data/snap -d shop -o /backups/shop",
+      "  # a stream for mongorestore on another host",
+      "  restore dump /data/snap --archive | ssh db2 mongorestore --archive",
+      "  # a running server; a summary for cron",
+      "  restore dump --uri mongodb://127.0.0.1:27017/ -o out --summary-json out.json"
     })
-final class DumpCommand implements Callable<Integer> {
+final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -37,6 +51,9 @@ final class DumpCommand implements Callable<Integer> {
       paramLabel = "<dbpath>",
       description = "Snapshot directory to open and dump.")
   Path dbpath;
+
+  @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
+  Path dbpathAlias;
 
   @Option(
       names = "--uri",
@@ -48,35 +65,54 @@ final class DumpCommand implements Callable<Integer> {
   @Mixin KeySourceOptions keys;
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
+  @Mixin OutputOptions output;
+
+  private final SessionFacts facts = new SessionFacts();
+
+  private RunSummary summary;
+
+  /** The same object for the strategy that writes it and the job that fills it. */
+  @Override
+  public Optional<RunSummary> runSummary() {
+    if (summary == null && options.summaryJson().isPresent()) {
+      summary = new RunSummary(options.summaryJson().get(), facts);
+    }
+    return Optional.ofNullable(summary);
+  }
 
   @Override
   public Integer call() {
-    if ((dbpath == null) == (uri == null)) {
+    runSummary();
+    Path snapshot = dbpath != null ? dbpath : dbpathAlias;
+    if ((snapshot == null) == (uri == null)) {
       throw new RestoreException(
           ExitCode.USAGE,
-          dbpath == null ? "nothing to dump" : "<dbpath> and --uri cannot be combined",
+          snapshot == null ? "nothing to dump" : "<dbpath> and --uri cannot be combined",
           "give a snapshot directory, or --uri mongodb://host:port/ for a running server");
     }
+    // Every option is checked here, before a key is decrypted or mongod starts.
     DumpRequest request = options.toRequest();
-    PrintWriter err = spec.commandLine().getErr();
-    if (dbpath != null) {
+    ArchiveGuard.check(options, output);
+    if (snapshot != null) {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
       OpenRequest open =
           new OpenRequest(
-              dbpath,
+              snapshot,
               keys.toSettings(),
               pki.toOptions(),
               pki.clientKeyPassword(),
               Optional.empty(),
               false,
               mongod.plan());
+      SessionRegistry registry = SessionRegistry.fromEnvironment(System.getenv());
+      output.sessionLog(registry.dir());
       return new RestoreSession(
-              SessionRegistry.fromEnvironment(System.getenv()),
+              registry,
               System.getenv(),
-              new SessionOutput(spec.commandLine().getOut(), err))
-          .open(open, DumpJobs.job(request, options.quiet(), err));
+              new SessionOutput(spec.commandLine().getOut(), output.console(), facts, true))
+          .open(open, DumpJobs.job(request, output.console(), summary));
     }
-    new Dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
+    new Dumper().dump(uri, request, DumpJobs.progress(output.console(), summary));
     return ExitCode.OK.value();
   }
 }

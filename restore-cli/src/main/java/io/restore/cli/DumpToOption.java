@@ -5,7 +5,6 @@ import io.restore.dump.DumpRequest;
 import io.restore.session.Job;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,9 +24,11 @@ final class DumpToOption {
     return dumpTo != null || options.outputGiven();
   }
 
-  Job job(CommandSpec spec) {
+  /** The dump job; checked (bad --query, bare --archive on a terminal) before any work. */
+  Job job(OutputOptions output, RunSummary summary) {
     DumpRequest request =
         dumpTo != null ? options.toRequest(new DumpOutput.Directory(dumpTo)) : options.toRequest();
-    return DumpJobs.job(request, options.quiet(), spec.commandLine().getErr());
+    ArchiveGuard.check(options, output);
+    return DumpJobs.job(request, output.console(), summary);
   }
 }

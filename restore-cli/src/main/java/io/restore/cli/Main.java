@@ -1,6 +1,8 @@
 package io.restore.cli;
 
 import io.restore.ExitCode;
+import io.restore.output.Terminal;
+import io.restore.output.log.RoutingServiceProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -10,19 +12,29 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    // restore's own SLF4J binding, even if another provider is on the class path (tests).
+    System.setProperty("slf4j.provider", RoutingServiceProvider.class.getName());
+    CommandLine cmd = commandLine();
+    Map<String, String> env = System.getenv();
+    ((RestoreCommand) cmd.getCommand()).terminals =
+        new OutputOptions.Terminals(
+            Terminal.detect(Terminal.STDOUT, env), Terminal.detect(Terminal.STDERR, env));
+    System.exit(cmd.execute(args));
   }
 
   /** The fully configured command line; tests call {@code execute} on it with captured writers. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new RestoreCommand());
     cmd.setExecutionExceptionHandler(new UserFacingErrors());
+    cmd.setParameterExceptionHandler(new UsageErrors());
     cmd.setExitCodeExceptionMapper(UserFacingErrors::exitCodeOf);
+    cmd.setExecutionStrategy(new SummaryJsonStrategy());
     Map<String, String> exitCodes = new LinkedHashMap<>();
     for (ExitCode code : ExitCode.values()) {
       exitCodes.put(String.format("%3d", code.value()), code.meaning());
     }
     cmd.getCommandSpec().usageMessage().exitCodeList(exitCodes);
+    HelpLayout.apply(cmd);
     return cmd;
   }
 }

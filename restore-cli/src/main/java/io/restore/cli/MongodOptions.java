@@ -21,11 +21,20 @@ public final class MongodOptions {
   Path binary;
 
   @Option(
-      names = "--port",
+      names = "--mongod-port",
       paramLabel = "<port>",
       defaultValue = "0",
       description = "mongod's port (default: 0, any free port, read back from mongod's log)")
   int port;
+
+  /** The old spelling of --mongod-port (hidden): one name per concept across commands. */
+  @Option(
+      names = {"--port", "-mongodPort"},
+      paramLabel = "<port>",
+      hidden = true)
+  void legacyPort(int p) {
+    port = p;
+  }
 
   @Option(
       names = "--bind-ip",

@@ -6,7 +6,9 @@ import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.Job;
 import io.restore.session.OpenRequest;
 import io.restore.session.RestoreSession;
+import io.restore.session.SessionFacts;
 import io.restore.session.SessionOutput;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +33,27 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  restore open /data/snap                             # prints mongodb://127.0.0.1:<port>/...",
-      "  restore open /data/snap --exec -- mongosh \"\\$MONGODB_URI\"",
-      "  restore open /data/snap --dump-to /backups/snap    # dump, verify, tear down"
+      "  # prints mongodb://127.0.0.1:<port>/... and waits for Ctrl-C",
+      "  restore open /data/snap",
+      "  # runs mongosh with the session's URI, then tears down",
+      "  restore open /data/snap --exec -- sh -c 'mongosh \"$MONGODB_URI\"'",
+      "  # dump, verify, tear down",
+      "  restore open /data/snap --dump-to /backups/snap",
+      "  # one JSON object on stdout when ready (for scripts)",
+      "  restore open /data/snap --json"
     })
-final class OpenCommand implements Callable<Integer> {
+final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<dbpath>", description = "The extracted snapshot folder.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<dbpath>",
+      description = "The extracted snapshot folder (or -dbpath).")
   Path dbpath;
+
+  @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
+  Path dbpathAlias;
 
   @Parameters(
       index = "1..*",
@@ -55,6 +69,13 @@ final class OpenCommand implements Callable<Integer> {
   boolean exec;
 
   @Option(
+      names = "--json",
+      description =
+          "when mongod is ready, print one JSON object on stdout (URI, ports, pid, session id,"
+              + " dbpath) instead of the bare URI; see docs/json-output.md")
+  boolean json;
+
+  @Option(
       names = "--cert-dir",
       paramLabel = "<dir>",
       description = "where mongod's kmipCA.pem and kmipClient.pem go (default: a private folder)")
@@ -67,20 +88,43 @@ final class OpenCommand implements Callable<Integer> {
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
   @Mixin DumpToOption dumpTo;
+  @Mixin OutputOptions output;
+
+  private final SessionFacts facts = new SessionFacts();
+
+  private RunSummary summary;
+
+  /** The same object for the strategy that writes it and the job that fills it. */
+  @Override
+  public Optional<RunSummary> runSummary() {
+    if (summary == null && dumpTo.options.summaryJson().isPresent()) {
+      summary = new RunSummary(dumpTo.options.summaryJson().get(), facts);
+    }
+    return Optional.ofNullable(summary);
+  }
 
   @Override
   public Integer call() {
+    runSummary();
     Job job = job();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      facts.onReady(
+          f -> {
+            out.println(ReadyJson.line(f));
+            out.flush();
+          });
+    }
+    SessionRegistry registry = SessionRegistry.fromEnvironment(System.getenv());
+    output.sessionLog(registry.dir());
     return new RestoreSession(
-            SessionRegistry.fromEnvironment(System.getenv()),
-            System.getenv(),
-            new SessionOutput(spec.commandLine().getOut(), spec.commandLine().getErr()))
+            registry, System.getenv(), new SessionOutput(out, output.console(), facts, !json))
         .open(request(), job);
   }
 
   OpenRequest request() {
     return new OpenRequest(
-        dbpath,
+        dbpath(),
         keys.toSettings(),
         pki.toOptions(),
         pki.clientKeyPassword(),
@@ -89,17 +133,43 @@ final class OpenCommand implements Callable<Integer> {
         mongod.plan());
   }
 
+  /** The positional dbpath, or Atlas's -dbpath (then every positional word is the command). */
+  private Path dbpath() {
+    if (dbpathAlias == null) {
+      if (dbpath == null) {
+        throw new RestoreException(
+            ExitCode.USAGE,
+            "no snapshot folder given",
+            "run 'restore open <dbpath>' with the extracted snapshot folder");
+      }
+      return dbpath;
+    }
+    return dbpathAlias;
+  }
+
+  private List<String> commandWords() {
+    if (dbpathAlias != null && dbpath != null) {
+      List<String> all = new ArrayList<>();
+      all.add(dbpath.toString());
+      all.addAll(command);
+      return all;
+    }
+    return command;
+  }
+
   private Job job() {
-    if (exec && command.isEmpty()) {
+    dbpath();
+    List<String> words = commandWords();
+    if (exec && words.isEmpty()) {
       throw new RestoreException(
           ExitCode.USAGE,
           "--exec needs a command after '--'",
-          "e.g. restore open <dbpath> --exec -- mongosh \"$MONGODB_URI\"");
+          "e.g. restore open <dbpath> --exec -- sh -c 'mongosh \"$MONGODB_URI\"'");
     }
-    if (!exec && !command.isEmpty()) {
+    if (!exec && !words.isEmpty()) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "unexpected arguments after the dbpath: " + String.join(" ", command),
+          "unexpected arguments after the dbpath: " + String.join(" ", words),
           "to run a command, add --exec before '--'");
     }
     if (exec && dumpTo.requested()) {
@@ -107,10 +177,10 @@ final class OpenCommand implements Callable<Integer> {
           ExitCode.USAGE, "--exec and --dump-to cannot be combined", "choose one job per session");
     }
     if (exec) {
-      return new Job.Exec(command);
+      return new Job.Exec(words);
     }
     if (dumpTo.requested()) {
-      return dumpTo.job(spec);
+      return dumpTo.job(output, summary);
     }
     return new Job.Wait();
   }

@@ -49,15 +49,24 @@ final class ProxyCommand implements Callable<Integer> {
   int kmipPort;
 
   @Option(
-      names = "--bind",
+      names = "--bind-ip",
       paramLabel = "<address>",
       defaultValue = "127.0.0.1",
-      description = "address to listen on (default: ${DEFAULT-VALUE}; others need --allow-remote)")
+      description =
+          "address the KMIP server listens on (default: ${DEFAULT-VALUE}; others need"
+              + " --allow-remote)")
   String bind;
+
+  /** The old spelling of --bind-ip (hidden). */
+  @Option(names = "--bind", paramLabel = "<address>", hidden = true)
+  void legacyBind(String address) {
+    bind = address;
+  }
 
   @Option(
       names = "--allow-remote",
-      description = "allow --bind to a non-loopback address (the key is then reachable remotely)")
+      description =
+          "allow --bind-ip to a non-loopback address (the key is then reachable remotely)")
   boolean allowRemote;
 
   @Option(
@@ -72,14 +81,21 @@ final class ProxyCommand implements Callable<Integer> {
   boolean keepCerts;
 
   @Option(
-      names = {"--mongod-port", "-mongodPort"},
+      names = "--mongod-port",
       paramLabel = "<port>",
       defaultValue = "27017",
       description = "port shown in the printed mongod command line (default: ${DEFAULT-VALUE})")
   int mongodPort;
 
+  /** Atlas's spelling of --mongod-port (hidden). */
+  @Option(names = "-mongodPort", paramLabel = "<port>", hidden = true)
+  void atlasMongodPort(int p) {
+    mongodPort = p;
+  }
+
   @Mixin KeySourceOptions keys;
   @Mixin PkiOptionsMixin pki;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -96,11 +112,9 @@ final class ProxyCommand implements Callable<Integer> {
             address,
             kmipPort,
             mongodPort);
-    return new ProxySession(
-            SessionRegistry.fromEnvironment(System.getenv()),
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr())
-        .run(request);
+    SessionRegistry registry = SessionRegistry.fromEnvironment(System.getenv());
+    output.sessionLog(registry.dir());
+    return new ProxySession(registry, spec.commandLine().getOut(), output.console()).run(request);
   }
 
   private Path dbpath() {
@@ -127,7 +141,7 @@ final class ProxyCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "--bind " + bind + " is not an address of this machine",
+          "--bind-ip " + bind + " is not an address of this machine",
           "use an IP address such as 127.0.0.1",
           e);
     }
@@ -135,13 +149,13 @@ final class ProxyCommand implements Callable<Integer> {
       if (!allowRemote) {
         throw new RestoreException(
             ExitCode.USAGE,
-            "--bind " + bind + " would make the master key reachable from other machines",
+            "--bind-ip " + bind + " would make the master key reachable from other machines",
             "add --allow-remote if that is what you want, or keep the default 127.0.0.1");
       }
-      spec.commandLine()
-          .getErr()
-          .println(
-              "restore: warning: the KMIP server listens on "
+      output
+          .console()
+          .warn(
+              "the KMIP server listens on "
                   + bind
                   + "; anyone with the client certificate can fetch the master key");
     }

@@ -2,6 +2,9 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.output.Console;
+import io.restore.output.log.LogRoutes;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -10,16 +13,22 @@ import picocli.CommandLine.ParseResult;
 final class UserFacingErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    // The run's console, when it has one: clears live lines first, timestamps lines off a terminal.
+    Console console =
+        LogRoutes.console().filter(c -> c.writesTo(err)).orElseGet(() -> Console.plain(err));
+    console.clearLive();
     if (ex instanceof RestoreException e) {
-      cmd.getErr().printf("restore: %s%n", e.getMessage());
+      StringBuilder text = new StringBuilder("restore: ").append(e.getMessage());
       if (e.nextStep() != null && !e.nextStep().isBlank()) {
-        cmd.getErr().printf("  next: %s%n", e.nextStep());
+        text.append("\n  next: ").append(e.nextStep());
       }
+      console.error(text.toString());
     } else {
-      cmd.getErr().println("restore: internal error, please report it with this trace:");
-      ex.printStackTrace(cmd.getErr());
+      console.error("restore: internal error, please report it with this trace:");
+      ex.printStackTrace(err);
     }
-    cmd.getErr().flush();
+    err.flush();
     return exitCodeOf(ex);
   }
 

@@ -5,6 +5,7 @@ import io.restore.kms.MasterKey;
 import io.restore.mongod.MongodCommand;
 import io.restore.mongod.session.SessionClaim;
 import io.restore.mongod.session.SessionRegistry;
+import io.restore.output.Console;
 import io.restore.snapshot.Snapshot;
 import io.restore.tls.SessionPki;
 import java.io.PrintWriter;
@@ -21,12 +22,17 @@ public final class ProxySession {
 
   private final SessionRegistry registry;
   private final PrintWriter out;
-  private final PrintWriter err;
+  private final Console console;
 
   public ProxySession(SessionRegistry registry, PrintWriter out, PrintWriter err) {
+    this(registry, out, Console.plain(err));
+  }
+
+  /** Status lines through {@code console} (--quiet, timestamps off a terminal). */
+  public ProxySession(SessionRegistry registry, PrintWriter out, Console console) {
     this.registry = registry;
     this.out = out;
-    this.err = err;
+    this.console = console;
   }
 
   /** Serves until SIGINT, SIGTERM or SIGHUP; returns the exit code. */
@@ -74,7 +80,8 @@ public final class ProxySession {
             certs.caFile(),
             certs.clientFile(),
             r.clientKeyPassword().map(p -> "<your --client-key-password>"));
-    return new MongodCommand(
+    MongodCommand command =
+        new MongodCommand(
             Path.of("mongod"),
             snapshot.dbpath(),
             r.mongodPort(),
@@ -82,12 +89,12 @@ public final class ProxySession {
             endpoint,
             false,
             false,
-            List.of())
-        .display();
+            List.of());
+    // Shell-quoted: a dbpath or certificate folder with a space must paste as one word.
+    return ShellQuote.join(command.argv());
   }
 
   private void status(String line) {
-    err.println("restore: " + line);
-    err.flush();
+    console.info(line);
   }
 }

@@ -58,12 +58,14 @@ public final class RestoreSession {
   int open(OpenRequest r, Job job, StopSignals signals) {
     // 1. The snapshot: key id, provider, metadata (fails before anything starts).
     Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
+    output.facts().snapshot(snapshot.keyId(), snapshot.provider().id(), snapshot.dbpath());
     snapshot.warnings().forEach(w -> output.status("warning: " + w));
     output.timing("snapshot read");
     // 2. A usable mongod (Enterprise), found and probed before any KMS call.
     MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
     MongodVersion version =
         MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT).requireEnterprise(binary);
+    output.facts().mongodVersion(version.version());
     output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
     ShutdownPolicy shutdown = shutdownPolicy();
     try (SessionClaim claim = claim(registry, snapshot.dbpath());
@@ -81,6 +83,8 @@ public final class RestoreSession {
                 InetAddress.getLoopbackAddress(),
                 0,
                 "--kmip-port")) {
+      output.facts().kmipPort(kmip.endpoint().port());
+      output.facts().sessionId(dir.path().getFileName().toString());
       output.status("KMIP server on " + kmip.endpoint().host() + ":" + kmip.endpoint().port());
       checkNotStopped(signals);
       MongodProcess mongod = startMongod(r, binary, shutdown, claim, dir, certs, kmip, signals);
@@ -166,7 +170,7 @@ public final class RestoreSession {
             .withWatchdog(Optional.of(shutdown.afterSigterm()), ProcessBuilder.Redirect.INHERIT)
             .withProgress(output::status);
     SessionRecord[] record = new SessionRecord[1];
-    try {
+    try (StartupStatus startup = new StartupStatus(output)) {
       MongodProcess mongod =
           MongodProcess.start(
               launch,
@@ -179,11 +183,14 @@ public final class RestoreSession {
                         kmip.endpoint().port(),
                         dir.path());
                 claim.record(record[0]);
+                p.log().addListener(startup::saw);
                 // Ctrl-C while mongod starts: stop it now; the wait then fails and we tear down.
                 signals.onStop(p::close);
               });
       int port = mongod.port().orElseThrow();
       claim.record(record[0].withMongodPort(port));
+      startup.close();
+      output.facts().mongod(mongod.uri(), port, mongod.pid());
       output.status("mongod ready on port " + port + " (pid " + mongod.pid() + ")");
       return mongod;
     } catch (MongodStartException e) {
@@ -227,6 +234,7 @@ public final class RestoreSession {
       Job job, MongodProcess mongod, Snapshot snapshot, ServedKey kmip, StopSignals signals)
       throws InterruptedException {
     String uri = mongod.uri();
+    output.ready();
     if (job instanceof Job.Wait) {
       return waitForStop(mongod, uri, signals);
     }

@@ -1,13 +1,17 @@
 package io.restore.session;
 
+import io.restore.output.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where a session talks to its user: results (the URI) on stdout, so scripts can read them; status
- * lines on stderr, prefixed with {@code restore:}.
+ * lines on stderr through the {@link Console} ({@code restore: ...}; silent with --quiet,
+ * timestamped off a terminal); what the session learned on the way ({@link SessionFacts}) for
+ * {@code open --json} and {@code --summary-json}.
  *
  * <p>With {@value #TIMINGS_ENV} set (any value), each status line also says how long after the
  * process started it was printed ({@code restore: [+1234 ms] ...}): scripts/bench-open reads these
@@ -17,26 +21,59 @@ public final class SessionOutput {
   public static final String TIMINGS_ENV = "RESTORE_TIMINGS";
 
   private final PrintWriter out;
-  private final PrintWriter err;
+  private final Console console;
   private final Optional<Instant> processStart;
+  private final SessionFacts facts;
+  private final boolean uriOnStdout;
 
+  /** Plain, non-terminal lines on {@code err} (tests, callers without options). */
   public SessionOutput(PrintWriter out, PrintWriter err) {
+    this(out, Console.plain(err), new SessionFacts(), true);
+  }
+
+  /**
+   * @param uriOnStdout whether a waiting session prints its URI alone on stdout ({@code open
+   *     --json} prints one JSON object there instead)
+   */
+  public SessionOutput(PrintWriter out, Console console, SessionFacts facts, boolean uriOnStdout) {
     this.out = out;
-    this.err = err;
+    this.console = console;
+    this.facts = facts;
+    this.uriOnStdout = uriOnStdout;
     this.processStart =
         System.getenv(TIMINGS_ENV) == null
             ? Optional.empty()
             : ProcessHandle.current().info().startInstant();
   }
 
+  public Console console() {
+    return console;
+  }
+
+  public SessionFacts facts() {
+    return facts;
+  }
+
+  /** The URI of a waiting session, on stdout (unless --json prints it in its object). */
   public void result(String line) {
-    out.println(line);
-    out.flush();
+    if (uriOnStdout) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  /** The session is ready: {@code open --json} prints its one object now. */
+  public void ready() {
+    facts.readyListener().ifPresent(l -> l.accept(facts));
   }
 
   public void status(String line) {
-    err.println("restore: " + elapsed() + line);
-    err.flush();
+    console.info(elapsed() + line);
+  }
+
+  /** A status line replaced in place on a terminal (mongod start-up); none elsewhere. */
+  public void live(String line) {
+    console.live(line.isEmpty() ? List.of() : List.of("restore: " + line));
   }
 
   /** A step boundary for scripts/bench-open; printed only with {@value #TIMINGS_ENV}. */
@@ -47,8 +84,7 @@ public final class SessionOutput {
   }
 
   public void warning(String line) {
-    err.println("restore: " + elapsed() + "WARNING: " + line);
-    err.flush();
+    console.warn(elapsed() + line);
   }
 
   private String elapsed() {
