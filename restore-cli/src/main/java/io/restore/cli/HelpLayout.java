@@ -61,6 +61,8 @@ final class HelpLayout {
   }
 
   private static void grouped(CommandLine cmd) {
+    // "restore open [OPTIONS] [<dbpath>] [CMD...]": the grouped list below has the options.
+    cmd.getCommandSpec().usageMessage().abbreviateSynopsis(true);
     cmd.getHelpSectionMap()
         .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, h -> "");
     cmd.getHelpSectionMap()

@@ -14,6 +14,7 @@ public final class Main {
   public static void main(String[] args) {
     // restore's own SLF4J binding, even if another provider is on the class path (tests).
     System.setProperty("slf4j.provider", RoutingServiceProvider.class.getName());
+    System.setProperty("slf4j.internal.verbosity", "WARN"); // not SLF4J's "loading provider" line
     CommandLine cmd = commandLine();
     Map<String, String> env = System.getenv();
     ((RestoreCommand) cmd.getCommand()).terminals =

@@ -27,7 +27,7 @@ final class UsageErrors implements IParameterExceptionHandler {
 
   static void shortHelp(CommandLine cmd, PrintWriter err) {
     CommandLine.Help help = cmd.getHelp();
-    err.print(help.synopsis(0));
+    err.print("Usage: " + help.synopsis(0));
     if (!cmd.getSubcommands().isEmpty()) {
       err.print(help.commandListHeading());
       err.print(help.commandList());

@@ -30,6 +30,7 @@ public final class LiveProgress implements DumpProgress {
   private long estimatedTotal;
   private int collections;
   private int finished;
+  private boolean planned;
 
   public LiveProgress(Console console) {
     this.console = console;
@@ -63,6 +64,7 @@ public final class LiveProgress implements DumpProgress {
   public synchronized void planned(List<CollectionPlan> plans) {
     estimatedTotal = plans.stream().mapToLong(CollectionPlan::estimatedCount).sum();
     collections = plans.size();
+    planned = true;
   }
 
   @Override
@@ -90,24 +92,35 @@ public final class LiveProgress implements DumpProgress {
       running.remove(result.ns());
       finished++;
     }
-    lines.finished(result);
+    // Live lines first without it, then its permanent line above them: each collection is on
+    // screen once, running or finished.
     redraw();
+    lines.finished(result);
   }
 
   @Override
   public void done(DumpSummary summary) {
     ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(1, TimeUnit.SECONDS); // a redraw in flight must not follow the clear
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (this) {
+      planned = false;
       running.clear();
     }
     console.clearLive();
     lines.done(summary);
   }
 
-  private void redraw() {
+  void redraw() {
     List<String> block = new ArrayList<>();
     long now = System.nanoTime();
     synchronized (this) {
+      if (!planned) {
+        return;
+      }
       int nameWidth =
           Math.min(40, running.values().stream().mapToInt(r -> r.name.length()).max().orElse(5));
       nameWidth = Math.max(nameWidth, 5);
@@ -159,7 +172,7 @@ public final class LiveProgress implements DumpProgress {
 
   private static String pad(String s, int width) {
     if (s.length() > width) {
-      return s.substring(0, width - 1) + "…";
+      return s.substring(0, width - 3) + "...";
     }
     return s + " ".repeat(width - s.length());
   }

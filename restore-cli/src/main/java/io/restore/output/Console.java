@@ -144,7 +144,7 @@ public final class Console {
 
   private String fit(String line) {
     int max = Math.max(10, terminal.width() - 1);
-    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    return line.length() <= max ? line : line.substring(0, max - 3) + "...";
   }
 
   private void eraseLive() {

@@ -72,7 +72,7 @@ final class StartupStatus implements AutoCloseable {
             : lower.contains("checkpoint") ? "checkpoint: " : "";
     String shown = what + text.strip();
     return java.util.Optional.of(
-        shown.length() > MAX_ACTIVITY ? shown.substring(0, MAX_ACTIVITY - 1) + "…" : shown);
+        shown.length() > MAX_ACTIVITY ? shown.substring(0, MAX_ACTIVITY - 3) + "..." : shown);
   }
 
   @Override
