@@ -68,8 +68,11 @@ public final class LiveProgress implements DumpProgress {
   }
 
   @Override
-  public synchronized void started(CollectionPlan plan) {
-    running.put(plan.ns(), new Running(plan.ns().toString(), plan.estimatedCount()));
+  public void started(CollectionPlan plan) {
+    synchronized (this) {
+      running.put(plan.ns(), new Running(plan.ns().toString(), plan.estimatedCount()));
+    }
+    redraw(); // once per collection: a short collection is seen running at least once
   }
 
   @Override
