@@ -43,6 +43,12 @@ class MainTest {
   }
 
   @Test
+  void aBareCommandGroupIsAUsageErrorToo() {
+    assertThat(run("metadata")).isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString()).contains("missing a command", "Usage: restore metadata", "set");
+  }
+
+  @Test
   void usageErrorsOfSubcommandsPrintTheShortHelpToo() {
     assertThat(run("open", "--no-such-flag", "x")).isEqualTo(ExitCode.USAGE.value());
     assertThat(err.toString())
