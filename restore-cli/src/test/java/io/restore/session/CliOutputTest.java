@@ -134,14 +134,17 @@ class CliOutputTest {
 
   @Test
   void offATerminalLinesAreTimestampedAuditLinesGoToTheSessionLogOnly() throws Exception {
-    Raw r = runRaw(env(), dump());
+    Map<String, String> slow = new HashMap<>(env());
+    slow.put("STANDIN_STARTUP_DELAY_MS", "10500"); // one start-up status line is due after 10 s
+    Raw r = runRaw(slow, dump());
     assertThat(r.exit()).as(r.stderr()).isZero();
     assertThat(r.stderr()).doesNotContain("\r", "\u001b");
     assertThat(r.stderr().lines()).allMatch(l -> STAMPED.matcher(l).matches());
     assertThat(r.stderr())
         .containsOnlyOnce("restore: mongod fetched the master key")
         .doesNotContain("op=Get")
-        .contains("dump complete and verified");
+        .contains("dump complete and verified")
+        .containsPattern("Z restore: mongod starting \\(1\\d s\\): ");
     Path log;
     try (Stream<Path> logs = Files.list(state.resolve("logs"))) {
       log = logs.findFirst().orElseThrow();
@@ -166,6 +169,7 @@ class CliOutputTest {
     Map<String, String> env = new HashMap<>(child.environment());
     env.put("TERM", "xterm");
     env.put("COLUMNS", "200");
+    env.put("STANDIN_STARTUP_DELAY_MS", "2500"); // long enough for the start-up status line
     env.remove("NO_COLOR");
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -222,6 +226,10 @@ class CliOutputTest {
           .hasSize(1);
     }
     assertThat(screen).noneMatch(l -> l.startsWith("  "));
+    assertThat(output).contains("restore: mongod starting (1 s): ");
+    assertThat(screen)
+        .as("replaced in place, then removed")
+        .noneMatch(l -> l.contains("starting ("));
     assertThat(screen.get(screen.size() - 1)).startsWith("restore: mongod stopped");
     assertThat(screen).anyMatch(l -> l.startsWith("dump complete and verified"));
   }
