@@ -73,6 +73,11 @@ class HelpLayoutTest {
   void oldSpellingsAreAcceptedButHidden() {
     assertThat(help("open")).doesNotContain("--port=").doesNotContain("-dbpath=");
     assertThat(help("proxy")).contains("--bind-ip").doesNotContain("--bind=");
+    // Atlas's -dbpath on open: accepted (the folder is then checked: exit 3, not a usage error)
+    CommandLine cmd = Main.commandLine();
+    cmd.setErr(new PrintWriter(new StringWriter(), true));
+    assertThat(cmd.execute("open", "-dbpath", "/no/such/snapshot"))
+        .isEqualTo(io.restore.ExitCode.SNAPSHOT.value());
     MongodOptions m = new MongodOptions();
     new CommandLine(m).parseArgs("--port", "27018");
     assertThat(m.port()).isEqualTo(27018);

@@ -125,11 +125,22 @@ class CliOutputTest {
 
   @Test
   void quietSuccessPrintsNothingAtAll() throws Exception {
-    Raw r = runRaw(env(), dump("--quiet", "-j", "4"));
+    Path summary = work.resolve("summary.json");
+    Raw r = runRaw(env(), dump("--quiet", "-j", "4", "--summary-json", summary.toString()));
     assertThat(r.exit()).as(r.stderr()).isZero();
     assertThat(r.stdout()).isEmpty();
     assertThat(r.stderr()).isEmpty();
     assertThat(work.resolve("out/shop/orders.bson")).exists();
+    // the summary of a whole session: the snapshot's key id and mongod's version are known
+    Map<String, Object> s = Json.parseObject(Files.readString(summary));
+    assertThat(s)
+        .containsEntry("ok", true)
+        .containsEntry("status", "ok")
+        .containsEntry("snapshotKeyId", sample.keyId())
+        .containsEntry("mongodVersion", "8.0.4");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dump = (Map<String, Object>) s.get("dump");
+    assertThat(dump).containsEntry("ok", true).containsEntry("format", "directory");
   }
 
   @Test
