@@ -37,7 +37,7 @@ final class HelpLayout {
     "Environment:",
     "  RESTORE_MONGOD            mongod binary when --mongod is not given (else PATH)",
     "  RESTORE_STATE_DIR         session records (ps, stop) and session logs",
-    "                            (default: $XDG_STATE_HOME/restore or ~/.local/state/restore)",
+    "                            (default: ~/.local/state/restore/sessions)",
     "  RESTORE_SHUTDOWN_TIMEOUT  seconds mongod may take to exit, per shutdown step (120)",
     "  RESTORE_AWS_ACCESS_KEY_ID, RESTORE_AWS_SECRET_ACCESS_KEY, RESTORE_AWS_SESSION_TOKEN",
     "                            AWS credentials, instead of flags seen in the process list",
