@@ -57,11 +57,9 @@ final class ProxyCommand implements Callable<Integer> {
               + " --allow-remote)")
   String bind;
 
-  /** The old spelling of --bind-ip (hidden). */
+  /** The old spelling of --bind-ip (hidden; a field of its own, see MongodOptions#portAlias). */
   @Option(names = "--bind", paramLabel = "<address>", hidden = true)
-  void legacyBind(String address) {
-    bind = address;
-  }
+  String bindAlias;
 
   @Option(
       names = "--allow-remote",
@@ -89,9 +87,7 @@ final class ProxyCommand implements Callable<Integer> {
 
   /** Atlas's spelling of --mongod-port (hidden). */
   @Option(names = "-mongodPort", paramLabel = "<port>", hidden = true)
-  void atlasMongodPort(int p) {
-    mongodPort = p;
-  }
+  Integer mongodPortAlias;
 
   @Mixin KeySourceOptions keys;
   @Mixin PkiOptionsMixin pki;
@@ -111,7 +107,7 @@ final class ProxyCommand implements Callable<Integer> {
             keepCerts,
             address,
             kmipPort,
-            mongodPort);
+            mongodPortAlias != null ? mongodPortAlias : mongodPort);
     SessionRegistry registry = SessionRegistry.fromEnvironment(System.getenv());
     output.sessionLog(registry.dir());
     return new ProxySession(registry, spec.commandLine().getOut(), output.console()).run(request);
@@ -135,6 +131,7 @@ final class ProxyCommand implements Callable<Integer> {
   }
 
   private InetAddress bindAddress() {
+    String bind = bindAlias != null ? bindAlias : this.bind;
     InetAddress address;
     try {
       address = InetAddress.getByName(bind);

@@ -81,6 +81,13 @@ class HelpLayoutTest {
     MongodOptions m = new MongodOptions();
     new CommandLine(m).parseArgs("--port", "27018");
     assertThat(m.port()).isEqualTo(27018);
+    MongodOptions atlas = new MongodOptions();
+    new CommandLine(atlas).parseArgs("-mongodPort", "27019");
+    assertThat(atlas.port()).isEqualTo(27019);
+    ProxyCommand proxy = new ProxyCommand();
+    new CommandLine(proxy).parseArgs("-mongodPort", "27020", "--bind", "127.0.0.2", "/snap");
+    assertThat(proxy.mongodPortAlias).isEqualTo(27020);
+    assertThat(proxy.bindAlias).isEqualTo("127.0.0.2");
   }
 
   /** Every RESTORE_* variable the code or scripts/restore reads is in the footer and the docs. */
