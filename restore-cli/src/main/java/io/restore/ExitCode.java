@@ -8,7 +8,7 @@ package io.restore;
 public enum ExitCode {
   OK(0, "success"),
   FAILURE(1, "the job failed (details on stderr)"),
-  USAGE(2, "bad command line, or a command that is not implemented yet"),
+  USAGE(2, "bad command line: an unknown option, or a missing or invalid value"),
   SNAPSHOT(3, "the snapshot or its metadata is missing, unreadable or inconsistent"),
   KMS(4, "the master key could not be decrypted (credentials, permissions, network, wrong key)"),
   MONGOD_UNUSABLE(5, "no usable mongod: missing binary, Community build, or unsupported version"),

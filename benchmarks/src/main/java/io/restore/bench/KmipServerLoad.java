@@ -8,6 +8,7 @@ import io.restore.kmip.message.CreateRequest;
 import io.restore.kmip.message.CreateResponse;
 import io.restore.kmip.message.ProtocolVersion;
 import io.restore.kmip.object.InMemoryObjectStore;
+import io.restore.kmip.server.KmipAuditListener;
 import io.restore.kmip.server.KmipServer;
 import io.restore.kmip.server.KmipServerConfig;
 import io.restore.kmip.server.TestPki;
@@ -30,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Load client for scripts/bench-kmip: Get on one preloaded AES-256 key, (a) one connection
@@ -40,6 +43,26 @@ import javax.net.ssl.SSLContext;
  */
 public final class KmipServerLoad {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** Audit lines through slf4j-simple as restore writes them (scripts/bench-kmip: to a file). */
+  private static final Logger AUDIT_LOG = LoggerFactory.getLogger("io.restore.kmip.audit");
+
+  private static final KmipAuditListener AUDIT =
+      new KmipAuditListener() {
+        @Override
+        public void operation(OperationEvent event) {
+          if (AUDIT_LOG.isInfoEnabled()) {
+            AUDIT_LOG.info(event.line());
+          }
+        }
+
+        @Override
+        public void connection(ConnectionEvent event) {
+          if (AUDIT_LOG.isInfoEnabled()) {
+            AUDIT_LOG.info(event.line());
+          }
+        }
+      };
 
   private record Target(String name, int port, String uid) {}
 
@@ -61,7 +84,8 @@ public final class KmipServerLoad {
     List<Result> ours;
     try (InMemoryObjectStore store = InMemoryObjectStore.withActiveKey("1", key);
         KmipServer server =
-            KmipServer.start(KmipServerConfig.loopback(pki.serverContext(), store))) {
+            KmipServer.start(
+                KmipServerConfig.loopback(pki.serverContext(), store).withAudit(AUDIT))) {
       Target target = new Target("restore", server.endpoint().port(), "1");
       run(client, target, 1, false, 2); // warm-up
       ours = scenarios(client, target, seconds);

@@ -48,7 +48,10 @@ public final class ServedKey implements AutoCloseable {
     }
     try {
       KmipServerConfig config =
-          KmipServerConfig.loopback(serverContext, store).withBindAddress(bind).withPort(port);
+          KmipServerConfig.loopback(serverContext, store)
+              .withBindAddress(bind)
+              .withPort(port)
+              .withAudit(new KmipAuditLog());
       return new ServedKey(KmipServer.start(config), store);
     } catch (BindException e) {
       store.close();

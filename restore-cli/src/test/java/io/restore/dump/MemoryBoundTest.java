@@ -2,9 +2,13 @@ package io.restore.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +66,35 @@ class MemoryBoundTest {
                 "4"));
     cmd.addAll(List.of(output));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String log = runToEnd(p, Duration.ofSeconds(120));
     assertThat(p.exitValue()).as(log).isZero();
     assertThat(log).contains("dump complete and verified");
+  }
+
+  /**
+   * Drains the child's output on another thread while this one enforces the deadline: a stuck child
+   * is killed (with its descendants) and fails the test with what it printed.
+   */
+  private static String runToEnd(Process p, Duration limit) throws InterruptedException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Thread drain =
+        new Thread(
+            () -> {
+              try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // the child is gone; what was read so far is kept
+              }
+            });
+    drain.setDaemon(true);
+    drain.start();
+    if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      drain.join(5000);
+      throw new AssertionError("still running after " + limit + ", killed; its output:\n" + out);
+    }
+    drain.join(5000);
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

@@ -6,12 +6,16 @@ import io.restore.kmip.message.KmipException;
 import io.restore.kmip.message.ProtocolVersion;
 import io.restore.kmip.message.RequestBatchItem;
 import io.restore.kmip.message.RequestMessage;
+import io.restore.kmip.message.RequestPayload;
 import io.restore.kmip.message.ResponseBatchItem;
 import io.restore.kmip.message.ResponseMessage;
 import io.restore.kmip.message.ResponsePayload;
 import io.restore.kmip.ttlv.Operation;
 import io.restore.kmip.ttlv.ResultReason;
 import io.restore.kmip.ttlv.ResultStatus;
+import io.restore.kmip.ttlv.Tag;
+import io.restore.kmip.ttlv.TtlvException;
+import io.restore.kmip.ttlv.TtlvLimits;
 import io.restore.kmip.ttlv.TtlvReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -28,9 +32,10 @@ import javax.net.ssl.SSLSocket;
  * context and its host name (HTTPS rules), as mongod does.
  */
 public final class KmipClient implements AutoCloseable {
-  private static final int RESPONSE_PREFIX = 0x42007B01;
-  private static final int MAX_RESPONSE = 16 << 20;
   private static final TtlvReader READER = TtlvReader.withDefaults();
+
+  /** Frames responses of up to 16 MiB, so {@link #exchange} can hand back more than we decode. */
+  private static final TtlvReader FRAMING = new TtlvReader(new TtlvLimits(16 << 20, 1));
 
   private final SSLSocket socket;
   private final InputStream in;
@@ -87,8 +92,7 @@ public final class KmipClient implements AutoCloseable {
    *
    * @throws KmipException carrying the server's Result Reason and Message when it failed
    */
-  public ResponsePayload call(
-      ProtocolVersion version, Operation operation, io.restore.kmip.message.RequestPayload payload)
+  public ResponsePayload call(ProtocolVersion version, Operation operation, RequestPayload payload)
       throws IOException, KmipException {
     ResponseMessage reply =
         send(RequestMessage.of(version, RequestBatchItem.of(operation, payload)));
@@ -119,18 +123,15 @@ public final class KmipClient implements AutoCloseable {
   private byte[] readResponse() throws IOException {
     byte[] header = new byte[8];
     readFully(header, 0, 8);
-    int prefix = readInt(header, 0);
-    if (prefix != RESPONSE_PREFIX) {
-      throw new IOException(
-          String.format("response header %08X is not %08X", prefix, RESPONSE_PREFIX));
+    int length;
+    try {
+      length = FRAMING.messageLength(header, Tag.RESPONSE_MESSAGE);
+    } catch (TtlvException e) {
+      throw new IOException("not a KMIP response: " + e.getMessage(), e);
     }
-    long length = readInt(header, 4) & 0xFFFFFFFFL;
-    if (length > MAX_RESPONSE) {
-      throw new IOException("response of " + length + " bytes is too large");
-    }
-    byte[] message = new byte[8 + (int) length];
+    byte[] message = new byte[8 + length];
     System.arraycopy(header, 0, message, 0, 8);
-    readFully(message, 8, (int) length);
+    readFully(message, 8, length);
     return message;
   }
 
@@ -143,13 +144,6 @@ public final class KmipClient implements AutoCloseable {
       }
       n += r;
     }
-  }
-
-  private static int readInt(byte[] b, int at) {
-    return (b[at] & 0xFF) << 24
-        | (b[at + 1] & 0xFF) << 16
-        | (b[at + 2] & 0xFF) << 8
-        | (b[at + 3] & 0xFF);
   }
 
   /** The TLS protocol negotiated (TLSv1.3 or TLSv1.2). */

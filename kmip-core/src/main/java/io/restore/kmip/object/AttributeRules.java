@@ -1,6 +1,7 @@
 package io.restore.kmip.object;
 
-import io.restore.kmip.object.ObjectException.Reason;
+import io.restore.kmip.ttlv.ResultReason;
+import io.restore.kmip.ttlv.State;
 import java.util.Set;
 
 /** Which attributes a client may set or change, and which may hold several values (KMIP 1.4 §3). */
@@ -10,16 +11,16 @@ final class AttributeRules {
   /** Attributes only the server sets (KMIP 1.4 §3, "Modifiable by client: No"). */
   static final Set<String> SERVER_ONLY =
       Set.of(
-          Attribute.UNIQUE_IDENTIFIER,
-          Attribute.OBJECT_TYPE,
-          Attribute.STATE,
-          Attribute.INITIAL_DATE,
-          Attribute.DESTROY_DATE,
-          Attribute.COMPROMISE_DATE,
-          Attribute.COMPROMISE_OCCURRENCE_DATE,
-          Attribute.REVOCATION_REASON,
-          Attribute.LAST_CHANGE_DATE,
-          Attribute.DIGEST,
+          StoredAttribute.UNIQUE_IDENTIFIER,
+          StoredAttribute.OBJECT_TYPE,
+          StoredAttribute.STATE,
+          StoredAttribute.INITIAL_DATE,
+          StoredAttribute.DESTROY_DATE,
+          StoredAttribute.COMPROMISE_DATE,
+          StoredAttribute.COMPROMISE_OCCURRENCE_DATE,
+          StoredAttribute.REVOCATION_REASON,
+          StoredAttribute.LAST_CHANGE_DATE,
+          StoredAttribute.DIGEST,
           "Fresh",
           "Always Sensitive",
           "Never Extractable",
@@ -29,9 +30,9 @@ final class AttributeRules {
   /** Attributes fixed once the object exists; they describe the key material. */
   static final Set<String> FIXED_AFTER_CREATION =
       Set.of(
-          Attribute.CRYPTOGRAPHIC_ALGORITHM,
-          Attribute.CRYPTOGRAPHIC_LENGTH,
-          Attribute.ORIGINAL_CREATION_DATE,
+          StoredAttribute.CRYPTOGRAPHIC_ALGORITHM,
+          StoredAttribute.CRYPTOGRAPHIC_LENGTH,
+          StoredAttribute.ORIGINAL_CREATION_DATE,
           "Always Sensitive",
           "Never Extractable");
 
@@ -43,28 +44,28 @@ final class AttributeRules {
       throws ObjectException {
     if (SERVER_ONLY.contains(name)) {
       throw new ObjectException(
-          creating ? Reason.INVALID_FIELD : Reason.PERMISSION_DENIED,
+          creating ? ResultReason.INVALID_FIELD : ResultReason.PERMISSION_DENIED,
           "attribute " + name + " is set by the server only");
     }
-    if (!creating && name.equals(Attribute.ACTIVATION_DATE) && state != State.PRE_ACTIVE) {
+    if (!creating && name.equals(StoredAttribute.ACTIVATION_DATE) && state != State.PRE_ACTIVE) {
       // KMIP 1.4 §3.24: the Activation Date may change only before activation.
       throw new ObjectException(
-          Reason.PERMISSION_DENIED,
+          ResultReason.PERMISSION_DENIED,
           "object " + uid + " is " + state + ": its Activation Date is fixed");
     }
     if (!creating && FIXED_AFTER_CREATION.contains(name)) {
       throw new ObjectException(
-          Reason.PERMISSION_DENIED, "attribute " + name + " cannot change after creation");
+          ResultReason.PERMISSION_DENIED, "attribute " + name + " cannot change after creation");
     }
   }
 
   /** KMIP 1.4 §3: these may hold several instances; custom (x-, y-) attributes too. */
   static boolean isMultiValued(String name) {
-    return name.equals(Attribute.NAME)
-        || name.equals(Attribute.OBJECT_GROUP)
-        || name.equals(Attribute.LINK)
-        || name.equals(Attribute.CRYPTOGRAPHIC_PARAMETERS)
-        || name.equals(Attribute.APPLICATION_SPECIFIC_INFORMATION)
+    return name.equals(StoredAttribute.NAME)
+        || name.equals(StoredAttribute.OBJECT_GROUP)
+        || name.equals(StoredAttribute.LINK)
+        || name.equals(StoredAttribute.CRYPTOGRAPHIC_PARAMETERS)
+        || name.equals(StoredAttribute.APPLICATION_SPECIFIC_INFORMATION)
         || name.startsWith("x-")
         || name.startsWith("y-");
   }

@@ -1,6 +1,6 @@
 package io.restore.kmip.object;
 
-import io.restore.kmip.object.ObjectException.Reason;
+import io.restore.kmip.ttlv.ResultReason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The attributes of one managed object: values by name and index, names in the order they were
- * first set. Not thread-safe: {@link ManagedObject} guards it with its own lock.
+ * first set. Not thread-safe: {@link StoredObject} guards it with its own lock.
  */
 final class AttributeTable {
   private final Map<String, List<AttributeValue>> byName = new LinkedHashMap<>();
@@ -25,12 +25,12 @@ final class AttributeTable {
     return byName.containsKey(name);
   }
 
-  List<Attribute> all() {
-    List<Attribute> all = new ArrayList<>();
+  List<StoredAttribute> all() {
+    List<StoredAttribute> all = new ArrayList<>();
     byName.forEach(
         (name, values) -> {
           for (int i = 0; i < values.size(); i++) {
-            all.add(new Attribute(name, i, values.get(i)));
+            all.add(new StoredAttribute(name, i, values.get(i)));
           }
         });
     return all;
@@ -51,7 +51,7 @@ final class AttributeTable {
     List<AttributeValue> values = byName.computeIfAbsent(name, n -> new ArrayList<>());
     if (!values.isEmpty() && !AttributeRules.isMultiValued(name)) {
       throw new ObjectException(
-          Reason.ILLEGAL_OPERATION, "attribute " + name + " already has a value");
+          ResultReason.ILLEGAL_OPERATION, "attribute " + name + " already has a value");
     }
     values.add(value);
     return values.size() - 1;
@@ -75,11 +75,11 @@ final class AttributeTable {
   private List<AttributeValue> existing(String name, int index) throws ObjectException {
     List<AttributeValue> values = byName.get(name);
     if (values == null || values.isEmpty()) {
-      throw new ObjectException(Reason.ITEM_NOT_FOUND, "attribute " + name + " is not set");
+      throw new ObjectException(ResultReason.ITEM_NOT_FOUND, "attribute " + name + " is not set");
     }
     if (index >= values.size()) {
       throw new ObjectException(
-          Reason.INDEX_OUT_OF_BOUNDS, "attribute " + name + " has no index " + index);
+          ResultReason.INDEX_OUT_OF_BOUNDS, "attribute " + name + " has no index " + index);
     }
     return values;
   }

@@ -1,5 +1,7 @@
 package io.restore.kmip.object;
 
+import io.restore.kmip.ttlv.ObjectType;
+import io.restore.kmip.ttlv.ResultReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   private final Supplier<String> uids;
   private volatile boolean closed;
 
-  private record Entry(long order, ManagedObject object) {}
+  private record Entry(long order, StoredObject object) {}
 
   /** A store with the system clock and random UUIDs as identifiers. */
   public InMemoryObjectStore() {
@@ -50,7 +52,7 @@ public final class InMemoryObjectStore implements ObjectStore {
    *
    * @throws IllegalArgumentException when the key is not 32 bytes or the UID is taken
    */
-  public ManagedObject preloadActiveKey(String uid, byte[] key) {
+  public StoredObject preloadActiveKey(String uid, byte[] key) {
     if (key.length != 32) {
       throw new IllegalArgumentException("an AES-256 key has 32 bytes, not " + key.length);
     }
@@ -58,13 +60,13 @@ public final class InMemoryObjectStore implements ObjectStore {
       throw new IllegalArgumentException("empty unique identifier");
     }
     Instant now = clock.instant();
-    ManagedObject object =
-        new ManagedObject(uid, ObjectType.SYMMETRIC_KEY, key, ManagedObject.FORMAT_RAW, 0, now);
-    object.put(Attribute.CRYPTOGRAPHIC_ALGORITHM, new AttributeValue.Enum(ALGORITHM_AES));
-    object.put(Attribute.CRYPTOGRAPHIC_LENGTH, new AttributeValue.Int(256));
+    StoredObject object =
+        new StoredObject(uid, ObjectType.SYMMETRIC_KEY, key, StoredObject.FORMAT_RAW, 0, now);
+    object.put(StoredAttribute.CRYPTOGRAPHIC_ALGORITHM, new AttributeValue.Enum(ALGORITHM_AES));
+    object.put(StoredAttribute.CRYPTOGRAPHIC_LENGTH, new AttributeValue.Int(256));
     object.put(
-        Attribute.CRYPTOGRAPHIC_USAGE_MASK,
-        new AttributeValue.Int(ManagedObject.USAGE_ENCRYPT | ManagedObject.USAGE_DECRYPT));
+        StoredAttribute.CRYPTOGRAPHIC_USAGE_MASK,
+        new AttributeValue.Int(StoredObject.USAGE_ENCRYPT | StoredObject.USAGE_DECRYPT));
     object.activateAtCreation(now);
     if (objects.putIfAbsent(uid, new Entry(order.incrementAndGet(), object)) != null) {
       object.close();
@@ -74,22 +76,22 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
-  public ManagedObject add(
+  public StoredObject add(
       ObjectType type,
       byte[] material,
       int keyFormat,
       int secretDataType,
-      List<Attribute> clientAttributes)
+      List<StoredAttribute> clientAttributes)
       throws ObjectException {
     checkOpen();
     Instant now = clock.instant();
     String uid = uids.get();
-    ManagedObject object = new ManagedObject(uid, type, material, keyFormat, secretDataType, now);
+    StoredObject object = new StoredObject(uid, type, material, keyFormat, secretDataType, now);
     boolean activate = false;
     try {
-      for (Attribute a : clientAttributes) {
+      for (StoredAttribute a : clientAttributes) {
         object.addByClient(a.name(), a.value(), now, true);
-        if (a.name().equals(Attribute.ACTIVATION_DATE)
+        if (a.name().equals(StoredAttribute.ACTIVATION_DATE)
             && a.value() instanceof AttributeValue.DateTime d
             && !d.value().isAfter(now)) {
           activate = true;
@@ -105,13 +107,13 @@ public final class InMemoryObjectStore implements ObjectStore {
     if (objects.putIfAbsent(uid, new Entry(order.incrementAndGet(), object)) != null) {
       object.close();
       throw new ObjectException(
-          ObjectException.Reason.GENERAL_FAILURE, "unique identifier " + uid + " collided");
+          ResultReason.GENERAL_FAILURE, "unique identifier " + uid + " collided");
     }
     return object;
   }
 
   @Override
-  public ManagedObject get(String uid) throws ObjectException {
+  public StoredObject get(String uid) throws ObjectException {
     Entry e = objects.get(uid);
     if (e == null) {
       throw ObjectException.notFound(uid);
@@ -120,10 +122,10 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override
-  public List<ManagedObject> all() {
+  public List<StoredObject> all() {
     List<Entry> entries = new ArrayList<>(objects.values());
     entries.sort((a, b) -> Long.compare(a.order(), b.order()));
-    List<ManagedObject> result = new ArrayList<>(entries.size());
+    List<StoredObject> result = new ArrayList<>(entries.size());
     entries.forEach(e -> result.add(e.object()));
     return result;
   }
@@ -141,7 +143,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   private void checkOpen() throws ObjectException {
     if (closed) {
-      throw new ObjectException(ObjectException.Reason.GENERAL_FAILURE, "the store is closed");
+      throw new ObjectException(ResultReason.GENERAL_FAILURE, "the store is closed");
     }
   }
 }

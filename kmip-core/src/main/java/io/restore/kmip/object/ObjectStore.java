@@ -1,10 +1,11 @@
 package io.restore.kmip.object;
 
+import io.restore.kmip.ttlv.ObjectType;
 import java.util.List;
 
 /**
  * Where the KMIP server keeps its managed objects. Implementations are thread-safe; each {@link
- * ManagedObject} guards its own state. {@link #close()} zeroes every key.
+ * StoredObject} guards its own state. {@link #close()} zeroes every key.
  */
 public interface ObjectStore extends AutoCloseable {
 
@@ -14,19 +15,19 @@ public interface ObjectStore extends AutoCloseable {
    * refused with Invalid Field. An Activation Date at or before now makes the object Active (KMIP
    * 1.4 §3.24).
    */
-  ManagedObject add(
+  StoredObject add(
       ObjectType type,
       byte[] material,
       int keyFormat,
       int secretDataType,
-      List<Attribute> clientAttributes)
+      List<StoredAttribute> clientAttributes)
       throws ObjectException;
 
   /** The object with this identifier, in any state; Item Not Found otherwise. */
-  ManagedObject get(String uid) throws ObjectException;
+  StoredObject get(String uid) throws ObjectException;
 
   /** Every object, oldest first (for Locate). */
-  List<ManagedObject> all();
+  List<StoredObject> all();
 
   /** Zeroes every key. Idempotent. */
   @Override

@@ -1,6 +1,8 @@
 package io.restore.kmip.object;
 
-import io.restore.kmip.object.ObjectException.Reason;
+import io.restore.kmip.ttlv.ObjectType;
+import io.restore.kmip.ttlv.ResultReason;
+import io.restore.kmip.ttlv.State;
 
 /** The state transitions and state-dependent permissions of KMIP 1.4 §3.22. */
 final class StateRules {
@@ -14,7 +16,7 @@ final class StateRules {
       throws ObjectException {
     if (type != ObjectType.SYMMETRIC_KEY) {
       throw new ObjectException(
-          Reason.ILLEGAL_OPERATION, "object " + uid + " is not a symmetric key");
+          ResultReason.ILLEGAL_OPERATION, "object " + uid + " is not a symmetric key");
     }
     boolean allowed =
         protect
@@ -22,7 +24,7 @@ final class StateRules {
             : state == State.ACTIVE || state == State.DEACTIVATED || state == State.COMPROMISED;
     if (!allowed) {
       throw new ObjectException(
-          Reason.PERMISSION_DENIED,
+          ResultReason.PERMISSION_DENIED,
           "object " + uid + " is " + state + " and cannot " + (protect ? "encrypt" : "decrypt"));
     }
   }
@@ -31,7 +33,7 @@ final class StateRules {
   static void checkActivate(String uid, State state) throws ObjectException {
     if (state != State.PRE_ACTIVE) {
       throw new ObjectException(
-          Reason.PERMISSION_DENIED, "object " + uid + " is " + state + ", not Pre-Active");
+          ResultReason.PERMISSION_DENIED, "object " + uid + " is " + state + ", not Pre-Active");
     }
   }
 
@@ -47,7 +49,7 @@ final class StateRules {
   static void checkDeactivate(String uid, State state) throws ObjectException {
     if (state != State.ACTIVE) {
       throw new ObjectException(
-          Reason.PERMISSION_DENIED,
+          ResultReason.PERMISSION_DENIED,
           "object " + uid + " is " + state + "; only Active objects are deactivated by Revoke");
     }
   }
@@ -59,11 +61,11 @@ final class StateRules {
       case COMPROMISED -> State.DESTROYED_COMPROMISED;
       case ACTIVE ->
           throw new ObjectException(
-              Reason.PERMISSION_DENIED,
+              ResultReason.PERMISSION_DENIED,
               "object " + uid + " is Active; revoke it before destroying it");
       case DESTROYED, DESTROYED_COMPROMISED ->
           throw new ObjectException(
-              Reason.ITEM_NOT_FOUND, "object " + uid + " is already destroyed");
+              ResultReason.ITEM_NOT_FOUND, "object " + uid + " is already destroyed");
     };
   }
 }

@@ -1,41 +1,56 @@
 package io.restore.kmip.server;
 
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One line per KMIP operation (reliability.md #8): time, client certificate fingerprint, operation,
- * unique identifier, result, latency in microseconds. Never payloads or key bytes.
+ * Builds audit events and hands them to the configured {@link KmipAuditListener} (reliability.md
+ * #8): time, client certificate fingerprint, operation, unique identifier, result, latency in
+ * microseconds. Never payloads or key bytes.
  */
 final class AuditLog {
-  private static final Logger LOG = LoggerFactory.getLogger("io.restore.kmip.audit");
+  private final KmipAuditListener listener;
 
-  private AuditLog() {}
+  AuditLog(KmipAuditListener listener) {
+    this.listener = listener;
+  }
 
-  static void operation(
+  void operation(
       Instant time,
       ClientIdentity client,
       String operation,
       String uid,
       String result,
       long micros) {
-    if (LOG.isInfoEnabled()) {
-      LOG.info(
-          "time={} client=sha256:{} op={} uid={} result={} us={}",
-          time,
-          client == null ? "-" : client.fingerprint(),
-          operation,
-          uid == null ? "-" : sanitize(uid),
-          result,
-          micros);
+    var event =
+        new KmipAuditListener.OperationEvent(
+            time,
+            client == null ? null : client.fingerprint(),
+            operation,
+            uid == null ? null : sanitize(uid),
+            result,
+            micros);
+    try {
+      listener.operation(event);
+    } catch (RuntimeException e) {
+      // an audit sink that fails must not change the answer a client gets
     }
   }
 
   /** Connection-level events (refused handshakes, broken framing); no operation ran. */
-  static void connection(Instant time, Object remote, String client, String event) {
-    if (LOG.isInfoEnabled()) {
-      LOG.info("time={} client={} remote={} event={}", time, client, remote, event);
+  void connection(Instant time, Object remote, String client, String event) {
+    try {
+      listener.connection(
+          new KmipAuditListener.ConnectionEvent(time, String.valueOf(remote), client, event));
+    } catch (RuntimeException e) {
+      // as above: reporting must not break the connection's clean-up
+    }
+  }
+
+  void internalError(String operation, RuntimeException error) {
+    try {
+      listener.internalError(operation, error);
+    } catch (RuntimeException e) {
+      // as above
     }
   }
 

@@ -44,6 +44,8 @@ final class Connection implements Runnable {
   private final ScheduledExecutorService watchdog;
   private final Clock clock;
   private final KmipServer server;
+  private final Framing framing;
+  private final AuditLog audit;
   private Phase phase = Phase.HANDSHAKE;
   private boolean stopRequested;
 
@@ -53,13 +55,16 @@ final class Connection implements Runnable {
       RequestHandler handler,
       ScheduledExecutorService watchdog,
       Clock clock,
-      KmipServer server) {
+      KmipServer server,
+      AuditLog audit) {
     this.socket = socket;
     this.limits = limits;
     this.handler = handler;
     this.watchdog = watchdog;
     this.clock = clock;
     this.server = server;
+    this.framing = new Framing(limits.maxMessageBytes());
+    this.audit = audit;
   }
 
   synchronized Phase phase() {
@@ -78,17 +83,16 @@ final class Connection implements Runnable {
       server.authenticated(this);
       serve(client);
     } catch (Framing.FramingException e) {
-      AuditLog.connection(
+      audit.connection(
           clock.instant(), socket.getRemoteSocketAddress(), who, "closed: " + e.getMessage());
     } catch (SocketTimeoutException e) {
-      AuditLog.connection(
-          clock.instant(), socket.getRemoteSocketAddress(), who, "closed: timed out");
+      audit.connection(clock.instant(), socket.getRemoteSocketAddress(), who, "closed: timed out");
     } catch (EOFException e) {
-      AuditLog.connection(
+      audit.connection(
           clock.instant(), socket.getRemoteSocketAddress(), who, "closed: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       if (!isClosed()) {
-        AuditLog.connection(
+        audit.connection(
             clock.instant(), socket.getRemoteSocketAddress(), who, "closed: " + describe(e));
       }
     } finally {
@@ -105,7 +109,7 @@ final class Connection implements Runnable {
       socket.setSoTimeout((int) limits.handshakeTimeout().toMillis());
       socket.startHandshake();
     } catch (IOException e) {
-      AuditLog.connection(
+      audit.connection(
           clock.instant(),
           socket.getRemoteSocketAddress(),
           "-",
@@ -119,7 +123,7 @@ final class Connection implements Runnable {
     try {
       leaf = (X509Certificate) session.getPeerCertificates()[0];
     } catch (SSLPeerUnverifiedException | ClassCastException e) {
-      AuditLog.connection(
+      audit.connection(
           clock.instant(), socket.getRemoteSocketAddress(), "-", "refused: no client certificate");
       return null;
     }
@@ -127,7 +131,7 @@ final class Connection implements Runnable {
     if (!hasClientAuthUsage(leaf)) {
       // JSSE accepts a certificate without any extended key usage; we require clientAuth
       // (reliability.md #6).
-      AuditLog.connection(
+      audit.connection(
           clock.instant(),
           socket.getRemoteSocketAddress(),
           "sha256:" + fingerprint,
@@ -141,7 +145,6 @@ final class Connection implements Runnable {
   private void serve(ClientIdentity client) throws IOException {
     InputStream in = socket.getInputStream();
     OutputStream out = socket.getOutputStream();
-    int maxBody = limits.maxMessageBytes();
     int idleMillis = (int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis());
     int messageMillis = (int) Math.min(Integer.MAX_VALUE, limits.messageTimeout().toMillis());
     while (true) {
@@ -156,7 +159,7 @@ final class Connection implements Runnable {
       try {
         first = in.read();
       } catch (SocketTimeoutException e) {
-        AuditLog.connection(
+        audit.connection(
             clock.instant(),
             socket.getRemoteSocketAddress(),
             "sha256:" + client.fingerprint(),
@@ -172,7 +175,7 @@ final class Connection implements Runnable {
         }
         phase = Phase.BUSY;
       }
-      byte[] request = readRest(in, first, maxBody, messageMillis);
+      byte[] request = readRest(in, first, messageMillis);
       byte[] response = handler.handle(request, client);
       out.write(response);
       out.flush();
@@ -183,13 +186,12 @@ final class Connection implements Runnable {
    * Reads the rest of a message. When it is already buffered (the usual case: one TLS record) no
    * watchdog is needed; otherwise a deadline closes the socket of a client that trickles bytes.
    */
-  private byte[] readRest(InputStream in, int first, int maxBody, int messageMillis)
-      throws IOException {
+  private byte[] readRest(InputStream in, int first, int messageMillis) throws IOException {
     if (in.available() >= Framing.HEADER_BYTES - 1) {
       byte[] header = new byte[Framing.HEADER_BYTES];
       header[0] = (byte) first;
       Framing.readFully(in, header, 1, Framing.HEADER_BYTES - 1);
-      int length = Framing.bodyLength(header, Framing.REQUEST_PREFIX, maxBody);
+      int length = framing.bodyLength(header);
       byte[] message = new byte[Framing.HEADER_BYTES + length];
       System.arraycopy(header, 0, message, 0, Framing.HEADER_BYTES);
       if (in.available() >= length) {
@@ -210,7 +212,7 @@ final class Connection implements Runnable {
         watchdog.schedule(this::abort, messageMillis, TimeUnit.MILLISECONDS);
     try {
       socket.setSoTimeout(messageMillis);
-      return Framing.readMessage(in, first, Framing.REQUEST_PREFIX, maxBody);
+      return framing.readMessage(in, first);
     } finally {
       deadline.cancel(false);
     }

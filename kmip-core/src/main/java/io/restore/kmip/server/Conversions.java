@@ -4,6 +4,7 @@ import io.restore.kmip.message.Attribute;
 import io.restore.kmip.message.KmipException;
 import io.restore.kmip.object.AttributeValue;
 import io.restore.kmip.object.ObjectException;
+import io.restore.kmip.object.StoredAttribute;
 import io.restore.kmip.ttlv.Item;
 import io.restore.kmip.ttlv.ResultReason;
 import io.restore.kmip.ttlv.Tag;
@@ -17,13 +18,11 @@ final class Conversions {
   private Conversions() {}
 
   static KmipException kmip(ObjectException e) {
-    ResultReason reason =
-        ResultReason.fromCode(e.reason().code()).orElse(ResultReason.GENERAL_FAILURE);
-    return new KmipException(reason, e.getMessage(), e);
+    return new KmipException(e.reason(), e.getMessage(), e);
   }
 
   /** A stored attribute as the 1.x Attribute structure; the index is written only when above 0. */
-  static Attribute toMessage(io.restore.kmip.object.Attribute a) {
+  static Attribute toMessage(StoredAttribute a) {
     return new Attribute(
         a.name(),
         a.index() == 0 ? OptionalInt.empty() : OptionalInt.of(a.index()),
@@ -31,7 +30,7 @@ final class Conversions {
   }
 
   static Attribute toMessage(String name, int index, AttributeValue value) {
-    return toMessage(new io.restore.kmip.object.Attribute(name, index, value));
+    return toMessage(new StoredAttribute(name, index, value));
   }
 
   static Item toItem(Tag tag, AttributeValue v) {
@@ -110,7 +109,7 @@ final class Conversions {
         ResultReason.INVALID_FIELD, "attribute values of type " + i.type() + " are not supported");
   }
 
-  static io.restore.kmip.object.Attribute toStore(Attribute a) throws KmipException {
-    return new io.restore.kmip.object.Attribute(a.name(), a.index().orElse(0), toValue(a.value()));
+  static StoredAttribute toStore(Attribute a) throws KmipException {
+    return new StoredAttribute(a.name(), a.index().orElse(0), toValue(a.value()));
   }
 }

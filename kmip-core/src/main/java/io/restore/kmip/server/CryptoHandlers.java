@@ -9,9 +9,10 @@ import io.restore.kmip.message.KmipException;
 import io.restore.kmip.message.RequestPayload;
 import io.restore.kmip.message.ResponsePayload;
 import io.restore.kmip.object.AttributeValue;
-import io.restore.kmip.object.ManagedObject;
 import io.restore.kmip.object.ObjectException;
 import io.restore.kmip.object.ObjectStore;
+import io.restore.kmip.object.StoredAttribute;
+import io.restore.kmip.object.StoredObject;
 import io.restore.kmip.ttlv.BlockCipherMode;
 import io.restore.kmip.ttlv.CryptographicAlgorithm;
 import io.restore.kmip.ttlv.Item;
@@ -68,7 +69,7 @@ final class CryptoHandlers {
   ResponsePayload encrypt(RequestPayload payload, RequestContext ctx) throws KmipException {
     EncryptRequest req = (EncryptRequest) payload;
     String uid = ctx.uid(req.uniqueIdentifier());
-    ManagedObject object = object(uid);
+    StoredObject object = object(uid);
     Params p = params(req.cryptographicParameters(), object);
     byte[] iv = req.ivCounterNonce().orElse(null);
     boolean generated = false;
@@ -106,7 +107,7 @@ final class CryptoHandlers {
   ResponsePayload decrypt(RequestPayload payload, RequestContext ctx) throws KmipException {
     DecryptRequest req = (DecryptRequest) payload;
     String uid = ctx.uid(req.uniqueIdentifier());
-    ManagedObject object = object(uid);
+    StoredObject object = object(uid);
     Params p = params(req.cryptographicParameters(), object);
     byte[] iv = req.ivCounterNonce().orElse(null);
     if (p.needsIv() && iv == null) {
@@ -151,7 +152,7 @@ final class CryptoHandlers {
     void apply(byte[] key) throws GeneralSecurityException;
   }
 
-  private static void run(ManagedObject object, boolean protect, RequestContext ctx, KeyUse use)
+  private static void run(StoredObject object, boolean protect, RequestContext ctx, KeyUse use)
       throws KmipException {
     try {
       GeneralSecurityException failure =
@@ -195,12 +196,11 @@ final class CryptoHandlers {
   }
 
   /** Request parameters, else the object's Cryptographic Parameters attribute, else defaults. */
-  private static Params params(Optional<CryptographicParameters> requested, ManagedObject object)
+  private static Params params(Optional<CryptographicParameters> requested, StoredObject object)
       throws KmipException {
     Optional<CryptographicParameters> given = requested;
     if (given.isEmpty()) {
-      Optional<AttributeValue> stored =
-          object.first(io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_PARAMETERS);
+      Optional<AttributeValue> stored = object.first(StoredAttribute.CRYPTOGRAPHIC_PARAMETERS);
       if (stored.isPresent()) {
         Item item = Conversions.toItem(Tag.CRYPTOGRAPHIC_PARAMETERS, stored.get());
         if (item instanceof Item.Structure s) {
@@ -214,7 +214,7 @@ final class CryptoHandlers {
             .or(
                 () ->
                     object
-                        .intAttribute(io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_ALGORITHM)
+                        .intAttribute(StoredAttribute.CRYPTOGRAPHIC_ALGORITHM)
                         .flatMap(CryptographicAlgorithm::fromCode))
             .orElse(CryptographicAlgorithm.AES);
     if (algorithm != CryptographicAlgorithm.AES && algorithm != CryptographicAlgorithm.TRIPLE_DES) {
@@ -266,7 +266,7 @@ final class CryptoHandlers {
     return algorithm == CryptographicAlgorithm.AES ? 16 : 8;
   }
 
-  private ManagedObject object(String uid) throws KmipException {
+  private StoredObject object(String uid) throws KmipException {
     try {
       return store.get(uid);
     } catch (ObjectException e) {

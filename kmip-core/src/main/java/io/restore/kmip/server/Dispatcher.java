@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a request message, runs one handler per batch item (item by item, each answered on its
@@ -32,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * on failure both Result Reason and Result Message (mongod-kmip.md).
  */
 final class Dispatcher implements RequestHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-
   /** KMIP 1.0–1.4 in full; 2.0 where its messages match 1.x (KMIP 2.0 §9.2 version rules). */
   static final List<ProtocolVersion> SUPPORTED =
       List.of(
@@ -45,11 +41,17 @@ final class Dispatcher implements RequestHandler {
           new ProtocolVersion(1, 0));
 
   private final Clock clock;
+  private final AuditLog audit;
   private final TtlvReader reader;
   private final Map<Operation, OperationHandler> handlers = new EnumMap<>(Operation.class);
 
   Dispatcher(ObjectStore store, Clock clock, int maxMessageBytes) {
+    this(store, clock, maxMessageBytes, new AuditLog(KmipAuditListener.none()));
+  }
+
+  Dispatcher(ObjectStore store, Clock clock, int maxMessageBytes, AuditLog audit) {
     this.clock = clock;
+    this.audit = audit;
     this.reader = new TtlvReader(new TtlvLimits(maxMessageBytes, TtlvLimits.DEFAULT.maxDepth()));
     SecureRandom random = new SecureRandom();
     var lifecycle = new LifecycleHandlers(store, random);
@@ -149,7 +151,7 @@ final class Dispatcher implements RequestHandler {
       audit(now, context.client(), op.xmlName(), context.takeAuditUid(), e.reason(), start);
       return ResponseBatchItem.failure(op, item.uniqueBatchItemId(), e.reason(), e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("bug while handling {}", op.xmlName(), e);
+      audit.internalError(op.xmlName(), e);
       audit(
           now,
           context.client(),
@@ -197,10 +199,10 @@ final class Dispatcher implements RequestHandler {
     }
   }
 
-  private static void audit(
+  private void audit(
       Instant now, ClientIdentity client, String op, String uid, ResultReason failure, long start) {
     long micros = (System.nanoTime() - start) / 1000;
-    AuditLog.operation(
+    audit.operation(
         now,
         client,
         op,

@@ -1,23 +1,32 @@
 package io.restore.kmip.server;
 
+import io.restore.kmip.ttlv.Tag;
+import io.restore.kmip.ttlv.TtlvException;
+import io.restore.kmip.ttlv.TtlvLimits;
+import io.restore.kmip.ttlv.TtlvReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads one TTLV message off a stream: the 8-byte header (tag, type, length) is checked and the
- * length capped BEFORE the body is allocated (reliability.md #1).
+ * Reads one TTLV request off a stream: the 8-byte header is checked by {@link
+ * TtlvReader#messageLength} (the one header check shared with the decoder and the client) and the
+ * length capped BEFORE the body is allocated (reliability.md #1). Nothing is kept between messages:
+ * an idle connection holds no buffer of ours.
  */
 final class Framing {
-  /** Request Message tag 0x420078 + type Structure 0x01 (KMIP 1.4 §9.1.1, §9.1.3.1). */
-  static final int REQUEST_PREFIX = 0x42007801;
-
-  /** Response Message tag 0x42007B + type Structure. */
-  static final int RESPONSE_PREFIX = 0x42007B01;
-
   static final int HEADER_BYTES = 8;
 
-  private Framing() {}
+  private final TtlvReader headers;
+
+  /**
+   * @param maxBody the largest body (bytes after the header) accepted
+   */
+  Framing(int maxBody) {
+    // Depth is not looked at by the header check.
+    this.headers =
+        new TtlvReader(new TtlvLimits((int) Math.min(Integer.MAX_VALUE, maxBody + 8L), 1));
+  }
 
   /** A stream that cannot be read as TTLV messages any more: the connection is closed. */
   static final class FramingException extends IOException {
@@ -29,39 +38,29 @@ final class Framing {
   }
 
   /**
-   * Checks an 8-byte header and returns the body length.
+   * Checks an 8-byte request header and returns the body length.
    *
    * @throws FramingException for a wrong tag or type, a length that is not a multiple of 8, or one
-   *     above {@code maxBody}
+   *     above the cap
    */
-  static int bodyLength(byte[] header, int expectedPrefix, int maxBody) throws FramingException {
-    int prefix = readInt(header, 0);
-    if (prefix != expectedPrefix) {
-      throw new FramingException(String.format("header %08X is not %08X", prefix, expectedPrefix));
+  int bodyLength(byte[] header) throws FramingException {
+    try {
+      return headers.messageLength(header, Tag.REQUEST_MESSAGE);
+    } catch (TtlvException e) {
+      throw new FramingException(e.getMessage());
     }
-    long length = readInt(header, 4) & 0xFFFFFFFFL;
-    if (length > maxBody) {
-      throw new FramingException(
-          "message of " + length + " bytes exceeds the " + maxBody + "-byte limit");
-    }
-    if (length % 8 != 0) {
-      // Every TTLV item is padded to 8 bytes, so a structure's length is too (KMIP 1.4 §9.1.1.3).
-      throw new FramingException("message length " + length + " is not a multiple of 8");
-    }
-    return (int) length;
   }
 
   /**
-   * Reads the rest of a message whose first byte was already read, returning header + body.
+   * Reads the rest of a request whose first byte was already read, returning header + body.
    *
    * @throws EOFException when the stream ends inside the message
    */
-  static byte[] readMessage(InputStream in, int firstByte, int expectedPrefix, int maxBody)
-      throws IOException {
+  byte[] readMessage(InputStream in, int firstByte) throws IOException {
     byte[] header = new byte[HEADER_BYTES];
     header[0] = (byte) firstByte;
     readFully(in, header, 1, HEADER_BYTES - 1);
-    int length = bodyLength(header, expectedPrefix, maxBody);
+    int length = bodyLength(header);
     byte[] message = new byte[HEADER_BYTES + length];
     System.arraycopy(header, 0, message, 0, HEADER_BYTES);
     readFully(in, message, HEADER_BYTES, length);
@@ -77,12 +76,5 @@ final class Framing {
       }
       n += r;
     }
-  }
-
-  static int readInt(byte[] b, int at) {
-    return (b[at] & 0xFF) << 24
-        | (b[at + 1] & 0xFF) << 16
-        | (b[at + 2] & 0xFF) << 8
-        | (b[at + 3] & 0xFF);
   }
 }

@@ -8,10 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,10 +28,12 @@ import javax.net.ssl.SSLSocket;
 public final class KmipServer implements AutoCloseable {
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   private static final int BACKLOG = 1024;
+  private static final long THREAD_KEEP_ALIVE_SECONDS = 2;
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   private final KmipServerConfig config;
   private final RequestHandler handler;
+  private final AuditLog audit;
   private final SSLServerSocket listener;
   private final KmipEndpoint endpoint;
   private final ExecutorService workers;
@@ -45,6 +48,7 @@ public final class KmipServer implements AutoCloseable {
   private KmipServer(KmipServerConfig config, RequestHandler handler) throws IOException {
     this.config = config;
     this.handler = handler;
+    this.audit = new AuditLog(config.audit());
     int id = SERVERS.incrementAndGet();
     this.listener =
         (SSLServerSocket)
@@ -60,7 +64,18 @@ public final class KmipServer implements AutoCloseable {
       throw e;
     }
     this.endpoint = new KmipEndpoint(listener.getInetAddress(), listener.getLocalPort());
-    this.workers = Executors.newCachedThreadPool(daemon("kmip-" + id + "-conn-"));
+    // One thread per connection, as a cached pool would, but a thread ends 2 s after its
+    // connection instead of 60 s: besides its stack, each holds the JDK's per-thread I/O buffer
+    // cache (a direct buffer as large as its largest read), memory an ended connection should
+    // give back (reliability.md #5).
+    this.workers =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            THREAD_KEEP_ALIVE_SECONDS,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemon("kmip-" + id + "-conn-"));
     this.watchdog = new ScheduledThreadPoolExecutor(1, daemon("kmip-" + id + "-watchdog-"));
     watchdog.setRemoveOnCancelPolicy(true);
     this.acceptor = daemon("kmip-" + id + "-accept-").newThread(this::acceptLoop);
@@ -74,7 +89,12 @@ public final class KmipServer implements AutoCloseable {
    */
   public static KmipServer start(KmipServerConfig config) throws IOException {
     return new KmipServer(
-        config, new Dispatcher(config.store(), config.clock(), config.limits().maxMessageBytes()));
+        config,
+        new Dispatcher(
+            config.store(),
+            config.clock(),
+            config.limits().maxMessageBytes(),
+            new AuditLog(config.audit())));
   }
 
   /** For tests of the transport: any handler in place of the KMIP dispatcher. */
@@ -107,7 +127,7 @@ public final class KmipServer implements AutoCloseable {
         if (closed.get()) {
           return;
         }
-        AuditLog.connection(config.clock().instant(), endpoint, "-", "accept failed: " + e);
+        audit.connection(config.clock().instant(), endpoint, "-", "accept failed: " + e);
         continue;
       }
       admit(socket);
@@ -123,7 +143,7 @@ public final class KmipServer implements AutoCloseable {
       // the connection is already gone; the handshake will say so
     }
     Connection connection =
-        new Connection(socket, config.limits(), handler, watchdog, config.clock(), this);
+        new Connection(socket, config.limits(), handler, watchdog, config.clock(), this, audit);
     Connection evicted = null;
     boolean refused = false;
     synchronized (lock) {
@@ -144,7 +164,7 @@ public final class KmipServer implements AutoCloseable {
       evicted.abort();
     }
     if (refused) {
-      AuditLog.connection(
+      audit.connection(
           config.clock().instant(),
           socket.getRemoteSocketAddress(),
           "-",

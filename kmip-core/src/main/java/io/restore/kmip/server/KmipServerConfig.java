@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
  *     decide which client certificates chain to the configured CA
  * @param bindAddress loopback by default (reliability.md #5)
  * @param port 0 for any free port; {@link KmipServer#endpoint()} reports the bound one
+ * @param audit receives one event per operation and per connection-level event; none by default
  */
 public record KmipServerConfig(
     SSLContext sslContext,
@@ -22,7 +23,8 @@ public record KmipServerConfig(
     int port,
     ObjectStore store,
     Limits limits,
-    Clock clock) {
+    Clock clock,
+    KmipAuditListener audit) {
 
   public KmipServerConfig {
     Objects.requireNonNull(sslContext, "sslContext");
@@ -30,12 +32,13 @@ public record KmipServerConfig(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(audit, "audit");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is outside 0..65535");
     }
   }
 
-  /** 127.0.0.1, any free port, default limits, the system clock. */
+  /** 127.0.0.1, any free port, default limits, the system clock, no audit listener. */
   public static KmipServerConfig loopback(SSLContext sslContext, ObjectStore store) {
     return new KmipServerConfig(
         sslContext,
@@ -43,23 +46,28 @@ public record KmipServerConfig(
         0,
         store,
         Limits.defaults(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        KmipAuditListener.none());
   }
 
   public KmipServerConfig withPort(int newPort) {
-    return new KmipServerConfig(sslContext, bindAddress, newPort, store, limits, clock);
+    return new KmipServerConfig(sslContext, bindAddress, newPort, store, limits, clock, audit);
   }
 
   public KmipServerConfig withBindAddress(InetAddress address) {
-    return new KmipServerConfig(sslContext, address, port, store, limits, clock);
+    return new KmipServerConfig(sslContext, address, port, store, limits, clock, audit);
   }
 
   public KmipServerConfig withLimits(Limits newLimits) {
-    return new KmipServerConfig(sslContext, bindAddress, port, store, newLimits, clock);
+    return new KmipServerConfig(sslContext, bindAddress, port, store, newLimits, clock, audit);
   }
 
   public KmipServerConfig withClock(Clock newClock) {
-    return new KmipServerConfig(sslContext, bindAddress, port, store, limits, newClock);
+    return new KmipServerConfig(sslContext, bindAddress, port, store, limits, newClock, audit);
+  }
+
+  public KmipServerConfig withAudit(KmipAuditListener listener) {
+    return new KmipServerConfig(sslContext, bindAddress, port, store, limits, clock, listener);
   }
 
   /**

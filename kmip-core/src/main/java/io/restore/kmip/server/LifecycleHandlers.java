@@ -9,19 +9,21 @@ import io.restore.kmip.message.CreateResponse;
 import io.restore.kmip.message.DestroyRequest;
 import io.restore.kmip.message.DestroyResponse;
 import io.restore.kmip.message.KmipException;
+import io.restore.kmip.message.ManagedObject;
 import io.restore.kmip.message.RegisterRequest;
 import io.restore.kmip.message.RegisterResponse;
 import io.restore.kmip.message.RequestPayload;
 import io.restore.kmip.message.ResponsePayload;
 import io.restore.kmip.message.RevokeRequest;
 import io.restore.kmip.message.RevokeResponse;
-import io.restore.kmip.object.ManagedObject;
 import io.restore.kmip.object.ObjectException;
 import io.restore.kmip.object.ObjectStore;
-import io.restore.kmip.object.ObjectType;
+import io.restore.kmip.object.StoredAttribute;
+import io.restore.kmip.object.StoredObject;
 import io.restore.kmip.ttlv.CryptographicAlgorithm;
 import io.restore.kmip.ttlv.Item;
 import io.restore.kmip.ttlv.KeyFormatType;
+import io.restore.kmip.ttlv.ObjectType;
 import io.restore.kmip.ttlv.ResultReason;
 import io.restore.kmip.ttlv.Tag;
 import java.security.SecureRandom;
@@ -44,17 +46,17 @@ final class LifecycleHandlers {
   /** Create: AES symmetric keys of 128, 192 or 256 bits, generated here. */
   ResponsePayload create(RequestPayload payload, RequestContext ctx) throws KmipException {
     CreateRequest req = (CreateRequest) payload;
-    if (req.objectType() != io.restore.kmip.ttlv.ObjectType.SYMMETRIC_KEY) {
+    if (req.objectType() != ObjectType.SYMMETRIC_KEY) {
       throw new KmipException(
           ResultReason.INVALID_FIELD,
           "Create makes Symmetric Keys only, not " + req.objectType().xmlName());
     }
     List<Attribute> attributes = list(req.attributes());
     int algorithm =
-        intAttribute(attributes, io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_ALGORITHM)
+        intAttribute(attributes, StoredAttribute.CRYPTOGRAPHIC_ALGORITHM)
             .orElseThrow(() -> missing("Cryptographic Algorithm"));
     int bits =
-        intAttribute(attributes, io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_LENGTH)
+        intAttribute(attributes, StoredAttribute.CRYPTOGRAPHIC_LENGTH)
             .orElseThrow(() -> missing("Cryptographic Length"));
     int bytes;
     if (algorithm == CryptographicAlgorithm.AES.code()) {
@@ -75,12 +77,11 @@ final class LifecycleHandlers {
     byte[] key = new byte[bytes];
     random.nextBytes(key);
     try {
-      ManagedObject created =
-          store.add(
-              ObjectType.SYMMETRIC_KEY, key, ManagedObject.FORMAT_RAW, 0, toStore(attributes));
+      StoredObject created =
+          store.add(ObjectType.SYMMETRIC_KEY, key, StoredObject.FORMAT_RAW, 0, toStore(attributes));
       created.recordGeneratedBy(algorithm, bits);
       ctx.produced(created.uid());
-      return CreateResponse.of(io.restore.kmip.ttlv.ObjectType.SYMMETRIC_KEY, created.uid());
+      return CreateResponse.of(ObjectType.SYMMETRIC_KEY, created.uid());
     } catch (ObjectException e) {
       throw Conversions.kmip(e);
     } finally {
@@ -91,7 +92,7 @@ final class LifecycleHandlers {
   /** Register: a Symmetric Key (Raw) or Secret Data (Opaque or Raw); never wrapped material. */
   ResponsePayload register(RequestPayload payload, RequestContext ctx) throws KmipException {
     RegisterRequest req = (RegisterRequest) payload;
-    io.restore.kmip.message.ManagedObject object = req.object();
+    ManagedObject object = req.object();
     Item.Structure block =
         object
             .keyBlock()
@@ -118,10 +119,9 @@ final class LifecycleHandlers {
                         "Key Material must be a plain Byte String (Raw or Opaque formats)"));
     try {
       List<Attribute> attributes = new ArrayList<>(list(req.attributes()));
-      ObjectType type;
+      ObjectType type = req.objectType();
       int secretDataType = 0;
-      if (req.objectType() == io.restore.kmip.ttlv.ObjectType.SYMMETRIC_KEY) {
-        type = ObjectType.SYMMETRIC_KEY;
+      if (req.objectType() == ObjectType.SYMMETRIC_KEY) {
         if (format != KeyFormatType.RAW) {
           throw new KmipException(
               ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED,
@@ -130,21 +130,17 @@ final class LifecycleHandlers {
         // The key block's algorithm and length become attributes when the template lacks them.
         var algorithm = object.cryptographicAlgorithm();
         if (algorithm.isPresent()
-            && find(attributes, io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_ALGORITHM)
-                .isEmpty()) {
+            && find(attributes, StoredAttribute.CRYPTOGRAPHIC_ALGORITHM).isEmpty()) {
           attributes.add(
-              Attribute.enumeration(
-                  io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_ALGORITHM, algorithm.get()));
+              Attribute.enumeration(StoredAttribute.CRYPTOGRAPHIC_ALGORITHM, algorithm.get()));
         }
         OptionalInt length = object.cryptographicLength();
         if (length.isPresent()
-            && find(attributes, io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_LENGTH).isEmpty()) {
+            && find(attributes, StoredAttribute.CRYPTOGRAPHIC_LENGTH).isEmpty()) {
           attributes.add(
-              Attribute.integer(
-                  io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_LENGTH, length.getAsInt()));
+              Attribute.integer(StoredAttribute.CRYPTOGRAPHIC_LENGTH, length.getAsInt()));
         }
-      } else if (req.objectType() == io.restore.kmip.ttlv.ObjectType.SECRET_DATA) {
-        type = ObjectType.SECRET_DATA;
+      } else if (req.objectType() == ObjectType.SECRET_DATA) {
         if (format != KeyFormatType.OPAQUE && format != KeyFormatType.RAW) {
           throw new KmipException(
               ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED,
@@ -162,7 +158,7 @@ final class LifecycleHandlers {
             ResultReason.INVALID_FIELD,
             "Register accepts Symmetric Key and Secret Data, not " + req.objectType().xmlName());
       }
-      ManagedObject registered =
+      StoredObject registered =
           store.add(type, material, format.code(), secretDataType, toStore(attributes));
       ctx.produced(registered.uid());
       return RegisterResponse.of(registered.uid());
@@ -225,9 +221,8 @@ final class LifecycleHandlers {
     return find(attributes, name).map(Attribute::intValue).orElse(OptionalInt.empty());
   }
 
-  private static List<io.restore.kmip.object.Attribute> toStore(List<Attribute> attributes)
-      throws KmipException {
-    List<io.restore.kmip.object.Attribute> out = new ArrayList<>();
+  private static List<StoredAttribute> toStore(List<Attribute> attributes) throws KmipException {
+    List<StoredAttribute> out = new ArrayList<>();
     for (Attribute a : attributes) {
       out.add(Conversions.toStore(a));
     }

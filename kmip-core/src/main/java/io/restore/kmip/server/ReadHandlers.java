@@ -11,16 +11,19 @@ import io.restore.kmip.message.GetResponse;
 import io.restore.kmip.message.KmipException;
 import io.restore.kmip.message.LocateRequest;
 import io.restore.kmip.message.LocateResponse;
+import io.restore.kmip.message.ManagedObject;
 import io.restore.kmip.message.RequestPayload;
 import io.restore.kmip.message.ResponsePayload;
-import io.restore.kmip.object.ManagedObject;
+import io.restore.kmip.object.AttributeValue;
 import io.restore.kmip.object.ObjectException;
 import io.restore.kmip.object.ObjectStore;
-import io.restore.kmip.object.ObjectType;
+import io.restore.kmip.object.StoredAttribute;
+import io.restore.kmip.object.StoredObject;
 import io.restore.kmip.ttlv.CryptographicAlgorithm;
 import io.restore.kmip.ttlv.Item;
 import io.restore.kmip.ttlv.KeyFormatType;
 import io.restore.kmip.ttlv.KmipNames;
+import io.restore.kmip.ttlv.ObjectType;
 import io.restore.kmip.ttlv.ResultReason;
 import io.restore.kmip.ttlv.SecretDataType;
 import io.restore.kmip.ttlv.Tag;
@@ -44,9 +47,9 @@ final class ReadHandlers {
    */
   static final Set<String> NAMED_ONLY =
       Set.of(
-          io.restore.kmip.object.Attribute.ORIGINAL_CREATION_DATE,
+          StoredAttribute.ORIGINAL_CREATION_DATE,
           "Always Sensitive",
-          io.restore.kmip.object.Attribute.EXTRACTABLE,
+          StoredAttribute.EXTRACTABLE,
           "Never Extractable",
           "Random Number Generator");
 
@@ -75,11 +78,11 @@ final class ReadHandlers {
           ResultReason.FEATURE_NOT_SUPPORTED, "only Key Wrap Type Not Wrapped is supported");
     }
     try {
-      ManagedObject object = store.get(uid);
+      StoredObject object = store.get(uid);
       KeyFormatType stored = KeyFormatType.fromCode(object.keyFormat()).orElse(KeyFormatType.RAW);
       KeyFormatType wanted = req.keyFormatType().orElse(stored);
       byte[] material = ctx.wipeLater(object.withMaterial(byte[]::clone));
-      io.restore.kmip.message.ManagedObject reply;
+      ManagedObject reply;
       if (object.type() == ObjectType.SYMMETRIC_KEY) {
         if (wanted != KeyFormatType.RAW) {
           throw new KmipException(
@@ -88,14 +91,12 @@ final class ReadHandlers {
         }
         CryptographicAlgorithm algorithm =
             object
-                .intAttribute(io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_ALGORITHM)
+                .intAttribute(StoredAttribute.CRYPTOGRAPHIC_ALGORITHM)
                 .flatMap(CryptographicAlgorithm::fromCode)
                 .orElse(CryptographicAlgorithm.AES);
         int bits =
-            object
-                .intAttribute(io.restore.kmip.object.Attribute.CRYPTOGRAPHIC_LENGTH)
-                .orElse(material.length * 8);
-        reply = io.restore.kmip.message.ManagedObject.symmetricKey(material, algorithm, bits);
+            object.intAttribute(StoredAttribute.CRYPTOGRAPHIC_LENGTH).orElse(material.length * 8);
+        reply = ManagedObject.symmetricKey(material, algorithm, bits);
       } else {
         if (wanted != KeyFormatType.OPAQUE && wanted != KeyFormatType.RAW) {
           throw new KmipException(
@@ -104,7 +105,7 @@ final class ReadHandlers {
         }
         SecretDataType secretType =
             SecretDataType.fromCode(object.secretDataType()).orElse(SecretDataType.SEED);
-        reply = io.restore.kmip.message.ManagedObject.secretData(secretType, wanted, material);
+        reply = ManagedObject.secretData(secretType, wanted, material);
       }
       return GetResponse.of(uid, reply);
     } catch (ObjectException e) {
@@ -119,7 +120,7 @@ final class ReadHandlers {
   ResponsePayload getAttributes(RequestPayload payload, RequestContext ctx) throws KmipException {
     GetAttributesRequest req = (GetAttributesRequest) payload;
     String uid = ctx.uid(req.uniqueIdentifier());
-    ManagedObject object = object(uid);
+    StoredObject object = object(uid);
     List<String> names = new ArrayList<>(req.attributeNames());
     for (Item reference : req.attributeReferences()) {
       // KMIP 2.0 Attribute Reference: an enumeration of the attribute's tag.
@@ -129,14 +130,14 @@ final class ReadHandlers {
     }
     List<Attribute> out = new ArrayList<>();
     if (names.isEmpty() && req.attributeReferences().isEmpty()) {
-      for (io.restore.kmip.object.Attribute a : object.attributes()) {
+      for (StoredAttribute a : object.attributes()) {
         if (!NAMED_ONLY.contains(a.name())) {
           out.add(Conversions.toMessage(a));
         }
       }
     } else {
       for (String name : new LinkedHashSet<>(names)) {
-        List<io.restore.kmip.object.AttributeValue> values = object.attribute(name);
+        List<AttributeValue> values = object.attribute(name);
         for (int i = 0; i < values.size(); i++) {
           out.add(Conversions.toMessage(name, i, values.get(i)));
         }
@@ -157,7 +158,7 @@ final class ReadHandlers {
   ResponsePayload getAttributeList(RequestPayload payload, RequestContext ctx)
       throws KmipException {
     String uid = ctx.uid(((GetAttributeListRequest) payload).uniqueIdentifier());
-    ManagedObject object = object(uid);
+    StoredObject object = object(uid);
     Set<String> names = new LinkedHashSet<>();
     object.attributes().forEach(a -> names.add(a.name()));
     return GetAttributeListResponse.of(uid, new ArrayList<>(names));
@@ -174,7 +175,7 @@ final class ReadHandlers {
       wanted.computeIfAbsent(a.name(), n -> new ArrayList<>()).add(a.value());
     }
     List<String> found = new ArrayList<>();
-    for (ManagedObject object : store.all()) {
+    for (StoredObject object : store.all()) {
       if (matches(object, wanted)) {
         found.add(object.uid());
       }
@@ -195,10 +196,10 @@ final class ReadHandlers {
     return new LocateResponse(counts ? OptionalInt.of(total) : OptionalInt.empty(), page);
   }
 
-  private static boolean matches(ManagedObject object, Map<String, List<Item>> wanted) {
+  private static boolean matches(StoredObject object, Map<String, List<Item>> wanted) {
     for (Map.Entry<String, List<Item>> w : wanted.entrySet()) {
       List<Item> have = new ArrayList<>();
-      for (io.restore.kmip.object.AttributeValue v : object.attribute(w.getKey())) {
+      for (AttributeValue v : object.attribute(w.getKey())) {
         have.add(Conversions.toItem(Tag.ATTRIBUTE_VALUE, v));
       }
       List<Item> values = w.getValue();
@@ -226,7 +227,7 @@ final class ReadHandlers {
     return true;
   }
 
-  private ManagedObject object(String uid) throws KmipException {
+  private StoredObject object(String uid) throws KmipException {
     try {
       return store.get(uid);
     } catch (ObjectException e) {

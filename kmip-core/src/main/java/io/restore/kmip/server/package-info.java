@@ -7,8 +7,8 @@
  * length checked, length capped before allocation) one after another; the dispatcher decodes them
  * with the codec, runs one handler per operation, and answers item by item with the request's
  * protocol version, a Time Stamp, and Result Reason plus Result Message on failure. Only broken
- * framing closes a connection. One audit line per operation goes to the SLF4J logger {@code
- * io.restore.kmip.audit}: time, client certificate SHA-256, operation, UID, result, microseconds;
- * never payloads or keys.
+ * framing closes a connection. One audit event per operation goes to the configured {@link
+ * io.restore.kmip.server.KmipAuditListener}: time, client certificate SHA-256, operation, UID,
+ * result, microseconds; never payloads or keys.
  */
 package io.restore.kmip.server;

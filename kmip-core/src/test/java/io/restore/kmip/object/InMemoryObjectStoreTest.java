@@ -3,6 +3,9 @@ package io.restore.kmip.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restore.kmip.ttlv.ObjectType;
+import io.restore.kmip.ttlv.ResultReason;
+import io.restore.kmip.ttlv.State;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,9 +20,8 @@ class InMemoryObjectStoreTest {
       new InMemoryObjectStore(
           Clock.fixed(NOW, ZoneOffset.UTC), () -> Integer.toString(ids.incrementAndGet()));
 
-  private ManagedObject key() throws ObjectException {
-    return store.add(
-        ObjectType.SYMMETRIC_KEY, new byte[32], ManagedObject.FORMAT_RAW, 0, List.of());
+  private StoredObject key() throws ObjectException {
+    return store.add(ObjectType.SYMMETRIC_KEY, new byte[32], StoredObject.FORMAT_RAW, 0, List.of());
   }
 
   @Test
@@ -28,12 +30,12 @@ class InMemoryObjectStoreTest {
     key[0] = 7;
     try (InMemoryObjectStore s = InMemoryObjectStore.withActiveKey("abc", key)) {
       key[0] = 0; // the store copied it
-      ManagedObject o = s.get("abc");
+      StoredObject o = s.get("abc");
       assertThat(s.all()).containsExactly(o);
       assertThat(o.state()).isEqualTo(State.ACTIVE);
       assertThat(o.<Byte>withMaterial(m -> m[0])).isEqualTo((byte) 7);
-      assertThat(o.intAttribute(Attribute.CRYPTOGRAPHIC_LENGTH)).contains(256);
-      assertThat(o.intAttribute(Attribute.CRYPTOGRAPHIC_ALGORITHM)).contains(3);
+      assertThat(o.intAttribute(StoredAttribute.CRYPTOGRAPHIC_LENGTH)).contains(256);
+      assertThat(o.intAttribute(StoredAttribute.CRYPTOGRAPHIC_ALGORITHM)).contains(3);
     }
   }
 
@@ -48,61 +50,62 @@ class InMemoryObjectStoreTest {
 
   @Test
   void closeZeroesEveryKey() throws ObjectException {
-    ManagedObject o = key();
+    StoredObject o = key();
     store.close();
     assertThatThrownBy(() -> o.withMaterial(m -> m))
         .isInstanceOf(ObjectException.class)
         .extracting(e -> ((ObjectException) e).reason())
-        .isEqualTo(ObjectException.Reason.ITEM_NOT_FOUND);
+        .isEqualTo(ResultReason.ITEM_NOT_FOUND);
   }
 
   @Test
   void followsTheKmipLifecycle() throws ObjectException {
-    ManagedObject o = key();
+    StoredObject o = key();
     assertThat(o.state()).isEqualTo(State.PRE_ACTIVE);
     assertThat(o.<Integer>withMaterial(m -> m.length))
         .isEqualTo(32); // Get works Pre-Active (mongod)
     assertThatThrownBy(() -> o.useKey(true, NOW, m -> m)).isInstanceOf(ObjectException.class);
     o.activate(NOW);
     assertThat(o.state()).isEqualTo(State.ACTIVE);
-    assertThat(o.first(Attribute.ACTIVATION_DATE)).isPresent();
+    assertThat(o.first(StoredAttribute.ACTIVATION_DATE)).isPresent();
     assertThatThrownBy(() -> o.activate(NOW)).hasMessageContaining("not Pre-Active");
     assertThatThrownBy(() -> o.destroy(NOW)).hasMessageContaining("revoke it");
     o.revoke(1, "done", null, NOW); // Unspecified: Active → Deactivated
     assertThat(o.state()).isEqualTo(State.DEACTIVATED);
     assertThatThrownBy(() -> o.useKey(true, NOW, m -> m)).isInstanceOf(ObjectException.class);
     assertThat(o.<Integer>useKey(false, NOW, m -> m.length)).isEqualTo(32); // may still decrypt
-    o.revoke(ManagedObject.REVOCATION_KEY_COMPROMISE, null, NOW.minusSeconds(60), NOW);
+    o.revoke(StoredObject.REVOCATION_KEY_COMPROMISE, null, NOW.minusSeconds(60), NOW);
     assertThat(o.state()).isEqualTo(State.COMPROMISED);
     o.destroy(NOW);
     assertThat(o.state()).isEqualTo(State.DESTROYED_COMPROMISED);
     assertThatThrownBy(() -> o.withMaterial(m -> m)).isInstanceOf(ObjectException.class);
-    assertThat(o.first(Attribute.DESTROY_DATE)).isPresent();
+    assertThat(o.first(StoredAttribute.DESTROY_DATE)).isPresent();
   }
 
   @Test
   void destroysAPreActiveKeyAndCompromisesADestroyedOne() throws ObjectException {
-    ManagedObject o = key();
+    StoredObject o = key();
     o.destroy(NOW);
     assertThat(o.state()).isEqualTo(State.DESTROYED);
-    o.revoke(ManagedObject.REVOCATION_CA_COMPROMISE, null, null, NOW);
+    o.revoke(StoredObject.REVOCATION_CA_COMPROMISE, null, null, NOW);
     assertThat(o.state()).isEqualTo(State.DESTROYED_COMPROMISED);
   }
 
   @Test
   void checksTheUsageMask() throws ObjectException {
-    ManagedObject o =
+    StoredObject o =
         store.add(
             ObjectType.SYMMETRIC_KEY,
             new byte[32],
-            ManagedObject.FORMAT_RAW,
+            StoredObject.FORMAT_RAW,
             0,
             List.of(
-                new Attribute(
-                    Attribute.CRYPTOGRAPHIC_USAGE_MASK,
+                new StoredAttribute(
+                    StoredAttribute.CRYPTOGRAPHIC_USAGE_MASK,
                     0,
-                    new AttributeValue.Int(ManagedObject.USAGE_DECRYPT)),
-                new Attribute(Attribute.ACTIVATION_DATE, 0, new AttributeValue.DateTime(NOW))));
+                    new AttributeValue.Int(StoredObject.USAGE_DECRYPT)),
+                new StoredAttribute(
+                    StoredAttribute.ACTIVATION_DATE, 0, new AttributeValue.DateTime(NOW))));
     assertThat(o.state()).as("Activation Date now activates").isEqualTo(State.ACTIVE);
     assertThatThrownBy(() -> o.useKey(true, NOW, m -> m)).hasMessageContaining("usage mask");
     assertThat(o.<Integer>useKey(false, NOW, m -> m.length)).isEqualTo(32);
@@ -115,12 +118,13 @@ class InMemoryObjectStoreTest {
                 store.add(
                     ObjectType.SYMMETRIC_KEY,
                     new byte[32],
-                    ManagedObject.FORMAT_RAW,
+                    StoredObject.FORMAT_RAW,
                     0,
-                    List.of(new Attribute(Attribute.STATE, 0, new AttributeValue.Enum(2)))))
+                    List.of(
+                        new StoredAttribute(StoredAttribute.STATE, 0, new AttributeValue.Enum(2)))))
         .extracting(e -> ((ObjectException) e).reason())
-        .isEqualTo(ObjectException.Reason.INVALID_FIELD);
-    ManagedObject o = key();
+        .isEqualTo(ResultReason.INVALID_FIELD);
+    StoredObject o = key();
     assertThat(o.addAttribute("x-tag", new AttributeValue.Text("a"), NOW)).isZero();
     assertThat(o.addAttribute("x-tag", new AttributeValue.Text("b"), NOW)).isEqualTo(1);
     o.modifyAttribute("x-tag", 1, new AttributeValue.Text("c"), NOW);
@@ -129,12 +133,13 @@ class InMemoryObjectStoreTest {
     assertThat(o.deleteAttribute("x-tag", 0, NOW)).isEqualTo(new AttributeValue.Text("a"));
     assertThatThrownBy(() -> o.deleteAttribute("x-tag", 5, NOW))
         .extracting(e -> ((ObjectException) e).reason())
-        .isEqualTo(ObjectException.Reason.INDEX_OUT_OF_BOUNDS);
-    assertThatThrownBy(() -> o.modifyAttribute(Attribute.STATE, 0, new AttributeValue.Enum(2), NOW))
+        .isEqualTo(ResultReason.INDEX_OUT_OF_BOUNDS);
+    assertThatThrownBy(
+            () -> o.modifyAttribute(StoredAttribute.STATE, 0, new AttributeValue.Enum(2), NOW))
         .extracting(e -> ((ObjectException) e).reason())
-        .isEqualTo(ObjectException.Reason.PERMISSION_DENIED);
+        .isEqualTo(ResultReason.PERMISSION_DENIED);
     assertThatThrownBy(() -> store.get("nope"))
         .extracting(e -> ((ObjectException) e).reason())
-        .isEqualTo(ObjectException.Reason.ITEM_NOT_FOUND);
+        .isEqualTo(ResultReason.ITEM_NOT_FOUND);
   }
 }

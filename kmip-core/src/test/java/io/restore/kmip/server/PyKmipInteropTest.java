@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restore.kmip.object.InMemoryObjectStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +55,7 @@ class PyKmipInteropTest {
                 version)
             .redirectErrorStream(true)
             .start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String text = new String(out, StandardCharsets.UTF_8);
+    String text = PythonPeers.runToEnd(p, Duration.ofSeconds(60));
     assertThat(p.exitValue()).as(text).isZero();
     assertThat(text).contains("OK discover_versions", "ALL OK");
   }

@@ -3,10 +3,13 @@ package io.restore.kmip.server;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Finds Debian's PyKMIP under /usr/bin/python3: required in CI, optional on a laptop. */
@@ -30,14 +33,51 @@ public final class PythonPeers {
   static boolean pyKmipPresent() {
     try {
       Process p = new ProcessBuilder(PYTHON, "-c", "import kmip").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
+      runToEnd(p, Duration.ofSeconds(30));
+      return p.exitValue() == 0;
+    } catch (IOException | AssertionError e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Waits for a child (stdin closed, stderr merged into stdout) and returns its output. The output
+   * is drained on another thread while this one enforces the deadline, so a stuck child cannot hang
+   * the build: past {@code limit} the child and its descendants are killed and the test fails with
+   * what it printed.
+   */
+  public static String runToEnd(Process p, Duration limit) throws InterruptedException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Thread drain =
+        new Thread(
+            () -> {
+              try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // the child is gone; what was read so far is kept
+              }
+            },
+            "child-output-" + p.pid());
+    drain.setDaemon(true);
+    drain.start();
+    try {
+      p.getOutputStream().close();
+    } catch (IOException e) {
+      // the child closed its stdin first
+    }
+    if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      drain.join(5000);
+      throw new AssertionError(
+          "child " + p.pid() + " still running after " + limit + ", killed; its output:\n" + out);
+    }
+    // A grandchild that kept the pipe open must not hold the test either.
+    drain.join(5000);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** Copies a classpath resource into {@code dir} and returns its path. */

@@ -11,15 +11,15 @@ import com.mongodb.client.vault.ClientEncryption;
 import com.mongodb.client.vault.ClientEncryptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.restore.kmip.object.Attribute;
 import io.restore.kmip.object.AttributeValue;
 import io.restore.kmip.object.InMemoryObjectStore;
-import io.restore.kmip.object.ManagedObject;
-import io.restore.kmip.object.ObjectType;
-import io.restore.kmip.object.State;
+import io.restore.kmip.object.StoredAttribute;
+import io.restore.kmip.object.StoredObject;
 import io.restore.kmip.server.KmipServer;
 import io.restore.kmip.server.KmipServerConfig;
 import io.restore.kmip.server.TestPki;
+import io.restore.kmip.ttlv.ObjectType;
+import io.restore.kmip.ttlv.State;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +85,9 @@ class MongoClientSideEncryptionInteropTest {
   void defaultModeRegistersActivatesAndGetsSecretDataThenEncryptsAndDecrypts() {
     int before = store.all().size();
     BsonBinary keyId = encryption.createDataKey("kmip", new DataKeyOptions());
-    List<ManagedObject> objects = store.all();
+    List<StoredObject> objects = store.all();
     assertThat(objects).hasSize(before + 1);
-    ManagedObject secret = objects.get(objects.size() - 1);
+    StoredObject secret = objects.get(objects.size() - 1);
     assertThat(secret.type()).isEqualTo(ObjectType.SECRET_DATA);
     assertThat(secret.state()).isEqualTo(State.ACTIVE);
 
@@ -105,12 +105,13 @@ class MongoClientSideEncryptionInteropTest {
         encryption.createDataKey(
             "kmip",
             new DataKeyOptions().masterKey(new BsonDocument("delegated", BsonBoolean.TRUE)));
-    List<ManagedObject> objects = store.all();
+    List<StoredObject> objects = store.all();
     assertThat(objects).hasSize(before + 1);
-    ManagedObject key = objects.get(objects.size() - 1);
+    StoredObject key = objects.get(objects.size() - 1);
     assertThat(key.type()).isEqualTo(ObjectType.SYMMETRIC_KEY);
     assertThat(key.state()).isEqualTo(State.ACTIVE);
-    assertThat(key.first(Attribute.CRYPTOGRAPHIC_LENGTH)).contains(new AttributeValue.Int(256));
+    assertThat(key.first(StoredAttribute.CRYPTOGRAPHIC_LENGTH))
+        .contains(new AttributeValue.Int(256));
 
     BsonBinary cipher =
         encryption.encrypt(

@@ -88,7 +88,7 @@ public final class StandInRun implements AutoCloseable {
                 return true;
               }
               if (!process.isAlive()) {
-                Thread.sleep(100); // let the reader drain
+                reader.join(5000); // the reader has drained the pipe once it ends
                 if (logLine(id).isPresent()) {
                   return true;
                 }

@@ -1,6 +1,8 @@
 package io.restore.kmip.object;
 
-import io.restore.kmip.object.ObjectException.Reason;
+import io.restore.kmip.ttlv.ObjectType;
+import io.restore.kmip.ttlv.ResultReason;
+import io.restore.kmip.ttlv.State;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import java.util.function.Function;
  * 1.4 §3.22. Thread-safe: every method holds the object's lock. Key material is kept in a private
  * {@code byte[]} that is copied out only by {@link #withMaterial} and zeroed on destroy or close.
  */
-public final class ManagedObject implements AutoCloseable {
+public final class StoredObject implements AutoCloseable {
 
   /** Key Format Type codes, KMIP 1.4 §9.1.3.2.3. */
   public static final int FORMAT_RAW = 0x01;
@@ -52,31 +54,35 @@ public final class ManagedObject implements AutoCloseable {
   private State state = State.PRE_ACTIVE;
   private final AttributeTable attributes = new AttributeTable();
 
-  ManagedObject(
+  StoredObject(
       String uid,
       ObjectType type,
       byte[] material,
       int keyFormat,
       int secretDataType,
       Instant now) {
+    if (type != ObjectType.SYMMETRIC_KEY && type != ObjectType.SECRET_DATA) {
+      throw new IllegalArgumentException(
+          "the store keeps Symmetric Keys and Secret Data, not " + type);
+    }
     this.uid = uid;
     this.type = type;
     this.keyFormat = keyFormat;
     this.secretDataType = secretDataType;
     this.material = material.clone();
-    put(Attribute.UNIQUE_IDENTIFIER, new AttributeValue.Text(uid));
-    put(Attribute.OBJECT_TYPE, new AttributeValue.Enum(type.code()));
-    put(Attribute.STATE, new AttributeValue.Enum(state.code()));
-    put(Attribute.INITIAL_DATE, new AttributeValue.DateTime(now));
-    put(Attribute.LAST_CHANGE_DATE, new AttributeValue.DateTime(now));
-    put(Attribute.ORIGINAL_CREATION_DATE, new AttributeValue.DateTime(now));
+    put(StoredAttribute.UNIQUE_IDENTIFIER, new AttributeValue.Text(uid));
+    put(StoredAttribute.OBJECT_TYPE, new AttributeValue.Enum(type.code()));
+    put(StoredAttribute.STATE, new AttributeValue.Enum(state.code()));
+    put(StoredAttribute.INITIAL_DATE, new AttributeValue.DateTime(now));
+    put(StoredAttribute.LAST_CHANGE_DATE, new AttributeValue.DateTime(now));
+    put(StoredAttribute.ORIGINAL_CREATION_DATE, new AttributeValue.DateTime(now));
     // KMIP 1.4 §3.40–3.44: keys here are never marked sensitive and can always be extracted.
-    put(Attribute.SENSITIVE, new AttributeValue.Bool(false));
+    put(StoredAttribute.SENSITIVE, new AttributeValue.Bool(false));
     put("Always Sensitive", new AttributeValue.Bool(false));
-    put(Attribute.EXTRACTABLE, new AttributeValue.Bool(true));
+    put(StoredAttribute.EXTRACTABLE, new AttributeValue.Bool(true));
     put("Never Extractable", new AttributeValue.Bool(false));
     put(
-        Attribute.DIGEST,
+        StoredAttribute.DIGEST,
         AttributeValue.Struct.of(
             new AttributeValue.Field(
                 TAG_HASHING_ALGORITHM, new AttributeValue.Enum(HASHING_SHA_256)),
@@ -107,7 +113,7 @@ public final class ManagedObject implements AutoCloseable {
   }
 
   /** All attributes in the order they were first set, values of one name by index. */
-  public synchronized List<Attribute> attributes() {
+  public synchronized List<StoredAttribute> attributes() {
     return attributes.all();
   }
 
@@ -144,7 +150,8 @@ public final class ManagedObject implements AutoCloseable {
     synchronized (this) {
       if (material == null) {
         throw new ObjectException(
-            Reason.ITEM_NOT_FOUND, "object " + uid + " is " + state + ": its material is gone");
+            ResultReason.ITEM_NOT_FOUND,
+            "object " + uid + " is " + state + ": its material is gone");
       }
       copy = material.clone();
     }
@@ -165,13 +172,14 @@ public final class ManagedObject implements AutoCloseable {
     synchronized (this) {
       // KMIP 1.4 §3.25, §3.26: no protection after the Protect Stop Date, no processing before
       // the Process Start Date.
-      String window = protect ? Attribute.PROTECT_STOP_DATE : Attribute.PROCESS_START_DATE;
+      String window =
+          protect ? StoredAttribute.PROTECT_STOP_DATE : StoredAttribute.PROCESS_START_DATE;
       Optional<AttributeValue> bound = first(window);
       if (bound.isPresent()
           && bound.get() instanceof AttributeValue.DateTime d
           && (protect ? now.isAfter(d.value()) : now.isBefore(d.value()))) {
         throw new ObjectException(
-            Reason.PERMISSION_DENIED,
+            ResultReason.PERMISSION_DENIED,
             "object "
                 + uid
                 + " cannot "
@@ -181,10 +189,10 @@ public final class ManagedObject implements AutoCloseable {
       }
       StateRules.checkUse(uid, type, state, protect);
       int bit = protect ? USAGE_ENCRYPT : USAGE_DECRYPT;
-      Optional<Integer> mask = intAttribute(Attribute.CRYPTOGRAPHIC_USAGE_MASK);
+      Optional<Integer> mask = intAttribute(StoredAttribute.CRYPTOGRAPHIC_USAGE_MASK);
       if (mask.isPresent() && (mask.get() & bit) == 0) {
         throw new ObjectException(
-            Reason.PERMISSION_DENIED,
+            ResultReason.PERMISSION_DENIED,
             "the usage mask of " + uid + " does not allow " + (protect ? "Encrypt" : "Decrypt"));
       }
     }
@@ -195,7 +203,7 @@ public final class ManagedObject implements AutoCloseable {
   public synchronized void activate(Instant now) throws ObjectException {
     StateRules.checkActivate(uid, state);
     setState(State.ACTIVE, now);
-    put(Attribute.ACTIVATION_DATE, new AttributeValue.DateTime(now));
+    put(StoredAttribute.ACTIVATION_DATE, new AttributeValue.DateTime(now));
   }
 
   /**
@@ -212,14 +220,14 @@ public final class ManagedObject implements AutoCloseable {
       if (next != state) {
         setState(next, now);
       }
-      put(Attribute.COMPROMISE_DATE, new AttributeValue.DateTime(now));
+      put(StoredAttribute.COMPROMISE_DATE, new AttributeValue.DateTime(now));
       put(
-          Attribute.COMPROMISE_OCCURRENCE_DATE,
+          StoredAttribute.COMPROMISE_OCCURRENCE_DATE,
           new AttributeValue.DateTime(compromiseOccurrence == null ? now : compromiseOccurrence));
     } else {
       StateRules.checkDeactivate(uid, state);
       setState(State.DEACTIVATED, now);
-      put(Attribute.DEACTIVATION_DATE, new AttributeValue.DateTime(now));
+      put(StoredAttribute.DEACTIVATION_DATE, new AttributeValue.DateTime(now));
     }
     List<AttributeValue.Field> reason = new ArrayList<>();
     reason.add(
@@ -228,7 +236,7 @@ public final class ManagedObject implements AutoCloseable {
       reason.add(
           new AttributeValue.Field(TAG_REVOCATION_MESSAGE, new AttributeValue.Text(message)));
     }
-    put(Attribute.REVOCATION_REASON, new AttributeValue.Struct(reason));
+    put(StoredAttribute.REVOCATION_REASON, new AttributeValue.Struct(reason));
   }
 
   /** Destroy (KMIP 1.4 §4.21): refused while Active; zeroes the material and keeps the metadata. */
@@ -236,7 +244,7 @@ public final class ManagedObject implements AutoCloseable {
     State next = StateRules.destroyed(uid, state);
     wipe();
     setState(next, now);
-    put(Attribute.DESTROY_DATE, new AttributeValue.DateTime(now));
+    put(StoredAttribute.DESTROY_DATE, new AttributeValue.DateTime(now));
   }
 
   /**
@@ -303,19 +311,19 @@ public final class ManagedObject implements AutoCloseable {
   /** Marks the object Active at creation (preloaded keys, Activation Date in the past). */
   synchronized void activateAtCreation(Instant now) {
     setState(State.ACTIVE, now);
-    if (!attributes.has(Attribute.ACTIVATION_DATE)) {
-      put(Attribute.ACTIVATION_DATE, new AttributeValue.DateTime(now));
+    if (!attributes.has(StoredAttribute.ACTIVATION_DATE)) {
+      put(StoredAttribute.ACTIVATION_DATE, new AttributeValue.DateTime(now));
     }
   }
 
   private void setState(State next, Instant now) {
     state = next;
-    put(Attribute.STATE, new AttributeValue.Enum(next.code()));
+    put(StoredAttribute.STATE, new AttributeValue.Enum(next.code()));
     touch(now);
   }
 
   private void touch(Instant now) {
-    put(Attribute.LAST_CHANGE_DATE, new AttributeValue.DateTime(now));
+    put(StoredAttribute.LAST_CHANGE_DATE, new AttributeValue.DateTime(now));
   }
 
   private void wipe() {
@@ -335,6 +343,6 @@ public final class ManagedObject implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ManagedObject[" + uid + ", " + type + ", " + state() + "]";
+    return "StoredObject[" + uid + ", " + type + ", " + state() + "]";
   }
 }

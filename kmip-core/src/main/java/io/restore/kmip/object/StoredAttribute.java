@@ -3,8 +3,8 @@ package io.restore.kmip.object;
 import java.util.Objects;
 
 /** One attribute instance: its name, its index among values of that name, and its value. */
-public record Attribute(String name, int index, AttributeValue value) {
-  public Attribute {
+public record StoredAttribute(String name, int index, AttributeValue value) {
+  public StoredAttribute {
     Objects.requireNonNull(name);
     Objects.requireNonNull(value);
     if (index < 0) {
