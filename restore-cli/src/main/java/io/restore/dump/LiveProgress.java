@@ -2,10 +2,11 @@ package io.restore.dump;
 
 import io.restore.output.Console;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ public final class LiveProgress implements DumpProgress {
 
   private final Console console;
   private final LogLineProgress lines;
-  private final Map<Namespace, Running> running = new LinkedHashMap<>();
+  // Concurrent: readers update their counters without a lock (the dump's hot path).
+  private final Map<Namespace, Running> running = new ConcurrentHashMap<>();
   private final AtomicLong totalDocs = new AtomicLong();
   private final AtomicLong totalBytes = new AtomicLong();
   private final long startNanos = System.nanoTime();
@@ -77,10 +79,7 @@ public final class LiveProgress implements DumpProgress {
 
   @Override
   public void advanced(Namespace ns, long documents, long bytes) {
-    Running r;
-    synchronized (this) {
-      r = running.get(ns);
-    }
+    Running r = running.get(ns);
     if (r != null) {
       r.docs.addAndGet(documents);
       r.bytes.addAndGet(bytes);
@@ -127,7 +126,9 @@ public final class LiveProgress implements DumpProgress {
       int nameWidth =
           Math.min(40, running.values().stream().mapToInt(r -> r.name.length()).max().orElse(5));
       nameWidth = Math.max(nameWidth, 5);
-      for (Running r : running.values()) {
+      List<Running> byStart =
+          running.values().stream().sorted(Comparator.comparingLong(r -> r.startNanos)).toList();
+      for (Running r : byStart) {
         block.add(
             "  "
                 + pad(r.name, nameWidth)
