@@ -17,7 +17,7 @@ public enum ExitCode {
   SESSION_CONFLICT(8, "another restore session is using this dbpath"),
   DUMP_FAILED(9, "the dump failed or did not verify; no complete-looking output was left"),
   KMIP(10, "the KMIP server could not start or serve the key"),
-  INTERNAL(70, "internal error (a bug: please report it with the stack trace)"),
+  INTERNAL(70, "internal error (a bug: please report it with the file it names)"),
   INTERRUPTED(130, "interrupted by Ctrl-C or SIGTERM; everything was torn down");
 
   private final int value;

@@ -98,7 +98,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
       OpenRequest open =
           new OpenRequest(
               snapshot,
-              keys.toSettings(),
+              keys.toFlags(System.getenv()),
               pki.toOptions(),
               pki.clientKeyPassword(),
               Optional.empty(),

@@ -1,7 +1,7 @@
 package io.restore.cli;
 
 import io.restore.kms.Inspection;
-import io.restore.kms.KeySourceSettings;
+import io.restore.kms.KeySourceFlags;
 import io.restore.kms.KeySources;
 import io.restore.snapshot.Snapshot;
 import java.nio.file.Path;
@@ -41,9 +41,9 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KeySourceSettings settings = keys.toSettings();
-    Snapshot snapshot = KeySources.openSnapshot(dbpath, settings);
-    Inspection report = Inspection.of(snapshot, settings, decrypt);
+    KeySourceFlags flags = keys.toFlags(System.getenv());
+    Snapshot snapshot = KeySources.openSnapshot(dbpath, flags);
+    Inspection report = Inspection.of(snapshot, flags, decrypt);
     spec.commandLine().getOut().print(json ? report.toJson() : report.toText());
     spec.commandLine().getOut().flush();
     if (report.problem().isPresent()) {

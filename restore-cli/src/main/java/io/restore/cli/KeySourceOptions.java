@@ -2,13 +2,19 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.kms.KeySourceSettings;
+import io.restore.UserText;
+import io.restore.kms.Given;
+import io.restore.kms.KeySourceFlags;
+import io.restore.kms.KmsCall;
 import io.restore.snapshot.Provider;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Every option that says where a snapshot's master key comes from; mixed into {@code inspect},
@@ -51,6 +57,7 @@ public final class KeySourceOptions {
   @Option(
       names = "--kms-endpoint",
       paramLabel = "<url>",
+      converter = OptionValues.HttpUrl.class,
       description = "KMS endpoint instead of the cloud's own (VPC or test endpoints).")
   URI kmsEndpoint;
 
@@ -64,6 +71,7 @@ public final class KeySourceOptions {
       names = "--kms-timeout",
       paramLabel = "<seconds>",
       defaultValue = "30",
+      converter = OptionValues.Seconds.class,
       description = "Time limit per KMS call, retries included (default: ${DEFAULT-VALUE}).")
   int kmsTimeoutSeconds;
 
@@ -71,6 +79,7 @@ public final class KeySourceOptions {
       names = "--kms-attempts",
       paramLabel = "<n>",
       defaultValue = "3",
+      converter = OptionValues.Attempts.class,
       description =
           "Attempts per KMS call on throttling and server errors (default: ${DEFAULT-VALUE}).")
   int kmsAttempts;
@@ -78,21 +87,18 @@ public final class KeySourceOptions {
   @Option(
       names = "--aws-access-key-id",
       paramLabel = "<id>",
-      defaultValue = "${env:RESTORE_AWS_ACCESS_KEY_ID}",
       description = "AWS access key id (env RESTORE_AWS_ACCESS_KEY_ID).")
   String awsAccessKeyId;
 
   @Option(
       names = "--aws-secret-access-key",
       paramLabel = "<secret>",
-      defaultValue = "${env:RESTORE_AWS_SECRET_ACCESS_KEY}",
       description = "AWS secret access key (env RESTORE_AWS_SECRET_ACCESS_KEY).")
   String awsSecretAccessKey;
 
   @Option(
       names = "--aws-session-token",
       paramLabel = "<token>",
-      defaultValue = "${env:RESTORE_AWS_SESSION_TOKEN}",
       description = "AWS session token for temporary credentials (env RESTORE_AWS_SESSION_TOKEN).")
   String awsSessionToken;
 
@@ -117,6 +123,7 @@ public final class KeySourceOptions {
   @Option(
       names = "--aws-sts-endpoint",
       paramLabel = "<url>",
+      converter = OptionValues.HttpUrl.class,
       description = "STS endpoint for --aws-role-arn instead of AWS's own.")
   URI awsStsEndpoint;
 
@@ -129,13 +136,13 @@ public final class KeySourceOptions {
   @Option(
       names = "--azure-client-secret",
       paramLabel = "<secret>",
-      defaultValue = "${env:RESTORE_AZURE_CLIENT_SECRET}",
       description = "Azure client secret (env RESTORE_AZURE_CLIENT_SECRET).")
   String azureClientSecret;
 
   @Option(
       names = "--azure-authority-host",
       paramLabel = "<url>",
+      converter = OptionValues.HttpUrl.class,
       description = "Azure login endpoint instead of the one of azureEnvironment.")
   URI azureAuthorityHost;
 
@@ -162,53 +169,128 @@ public final class KeySourceOptions {
   @Option(names = "-cloudProvider", hidden = true)
   String atlasCloudProvider;
 
-  /** The options as a record for the key sources. */
-  public KeySourceSettings toSettings() {
-    String cloudProvider = first(atlasCloudProvider, this.cloudProvider);
-    Optional<Provider> provider = Optional.empty();
-    if (cloudProvider != null) {
+  /** The command's own spec: which spelling of an option the user typed. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /**
+   * The options as data for the key sources; {@code env} supplies the {@code RESTORE_*} secrets
+   * that were not given as flags (they do not show in the process list).
+   */
+  public KeySourceFlags toFlags(Map<String, String> env) {
+    Optional<KeySourceFlags.ProviderFlag> provider = Optional.empty();
+    String name = first(atlasCloudProvider, cloudProvider);
+    if (name != null) {
+      String flag =
+          atlasCloudProvider != null ? "-cloudProvider" : typed("--cloud-provider", "--provider");
       provider =
           Optional.of(
-              Provider.fromId(cloudProvider)
-                  .orElseThrow(
-                      () ->
-                          new RestoreException(
-                              ExitCode.USAGE,
-                              "unknown provider '" + cloudProvider + "' for --cloud-provider",
-                              "pass aws, azure, gcp or local")));
+              new KeySourceFlags.ProviderFlag(
+                  Provider.fromId(name)
+                      .orElseThrow(
+                          () ->
+                              new RestoreException(
+                                  ExitCode.USAGE,
+                                  "unknown provider '" + UserText.cap(name) + "' for " + flag,
+                                  "pass aws, azure, gcp or local")),
+                  flag));
     }
-    if (kmsTimeoutSeconds < 1 || kmsAttempts < 1 || kmsAttempts > 10) {
-      throw new RestoreException(
-          ExitCode.USAGE,
-          "--kms-timeout must be at least 1 and --kms-attempts within 1..10",
-          "fix the option's value");
-    }
-    return new KeySourceSettings(
+    return new KeySourceFlags(
         opt(keyId),
         provider,
         Optional.ofNullable(encryptedKeyFile),
         Optional.ofNullable(keyFile),
-        Optional.ofNullable(kmsEndpoint),
-        Optional.ofNullable(kmsCaFile),
-        Duration.ofSeconds(kmsTimeoutSeconds),
-        kmsAttempts,
-        new KeySourceSettings.Aws(
-            opt(first(atlasAccessKey, awsAccessKeyId)),
-            opt(first(atlasSecretAccessKey, awsSecretAccessKey)),
-            opt(first(atlasSessionToken, awsSessionToken)),
-            opt(first(atlasRegion, awsRegion)),
-            opt(awsProfile),
-            opt(awsRoleArn),
+        new KmsCall(
+            Optional.ofNullable(kmsEndpoint),
+            Optional.ofNullable(kmsCaFile),
+            Duration.ofSeconds(kmsTimeoutSeconds),
+            kmsAttempts),
+        new KeySourceFlags.Aws(
+            given(
+                atlasAccessKey,
+                "-awsAccessKey",
+                awsAccessKeyId,
+                "--aws-access-key-id",
+                env,
+                "RESTORE_AWS_ACCESS_KEY_ID"),
+            given(
+                atlasSecretAccessKey,
+                "-awsSecretAccessKey",
+                awsSecretAccessKey,
+                "--aws-secret-access-key",
+                env,
+                "RESTORE_AWS_SECRET_ACCESS_KEY"),
+            given(
+                atlasSessionToken,
+                "-awsSessionToken",
+                awsSessionToken,
+                "--aws-session-token",
+                env,
+                "RESTORE_AWS_SESSION_TOKEN"),
+            given(atlasRegion, "-awsRegion", awsRegion, "--aws-region", env, null),
+            given(null, null, awsProfile, "--aws-profile", env, null),
+            given(null, null, awsRoleArn, "--aws-role-arn", env, null),
             Optional.ofNullable(awsStsEndpoint)),
-        new KeySourceSettings.Azure(
-            opt(azureClientId),
-            opt(azureTenantId),
-            opt(azureClientSecret),
+        new KeySourceFlags.Azure(
+            given(null, null, azureClientId, "--azure-client-id", env, null),
+            given(null, null, azureTenantId, "--azure-tenant-id", env, null),
+            given(
+                null,
+                null,
+                azureClientSecret,
+                "--azure-client-secret",
+                env,
+                "RESTORE_AZURE_CLIENT_SECRET"),
             Optional.ofNullable(azureAuthorityHost)),
-        new KeySourceSettings.Gcp(Optional.ofNullable(gcpCredentialsFile)));
+        new KeySourceFlags.Gcp(Optional.ofNullable(gcpCredentialsFile)));
   }
 
-  /** An explicit alias wins over the other name, whose value may only be an env default. */
+  /**
+   * A value with the name the user gave it: the Atlas spelling, the flag, then the environment
+   * variable (a flag wins over the environment).
+   */
+  private static Optional<Given> given(
+      String alias,
+      String aliasName,
+      String value,
+      String flag,
+      Map<String, String> env,
+      String envName) {
+    if (alias != null && !alias.isEmpty()) {
+      return Optional.of(new Given(alias, aliasName));
+    }
+    if (value != null && !value.isEmpty()) {
+      return Optional.of(new Given(value, flag));
+    }
+    if (envName != null && env.get(envName) != null && !env.get(envName).isEmpty()) {
+      return Optional.of(new Given(env.get(envName), envName));
+    }
+    return Optional.empty();
+  }
+
+  /** Which of an option's names is on the command line (the first one when it cannot tell). */
+  private String typed(String... names) {
+    return typed(mixee, names);
+  }
+
+  /** Which of {@code names} the user typed on {@code spec}'s command line; else the first. */
+  static String typed(CommandSpec spec, String... names) {
+    if (spec != null && spec.commandLine() != null) {
+      var parsed = spec.commandLine().getParseResult();
+      if (parsed != null) {
+        for (String arg : parsed.originalArgs()) {
+          for (String n : names) {
+            if (arg.equals(n) || arg.startsWith(n + "=")) {
+              return n;
+            }
+          }
+        }
+      }
+    }
+    return names[0];
+  }
+
+  /** An explicit alias wins over the other name. */
   private static String first(String alias, String name) {
     return alias != null ? alias : name;
   }

@@ -2,16 +2,16 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.kms.KeySourceSettings;
+import io.restore.UserText;
+import io.restore.kms.KeySourceFlags;
 import io.restore.kms.MetadataWrap;
 import io.restore.snapshot.Metadata;
 import io.restore.snapshot.MetadataField;
 import io.restore.snapshot.MetadataWriter;
 import io.restore.snapshot.Provider;
 import io.restore.snapshot.Snapshot;
-import java.io.IOException;
+import io.restore.snapshot.UntrustedFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,15 +53,23 @@ final class MetadataCommand implements Runnable {
     if (!raw.startsWith("@")) {
       return raw;
     }
-    Path p = Path.of(raw.substring(1));
+    Path p;
     try {
-      String s = Files.readString(p, StandardCharsets.UTF_8);
-      return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    } catch (IOException e) {
+      p = Path.of(raw.substring(1));
+    } catch (java.nio.file.InvalidPathException e) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "cannot read " + p + " for field " + field + ": " + e.getClass().getSimpleName(),
+          "the file after '@' for field " + field + " is not a usable path",
           "check the path after '@'");
+    }
+    // The same checks as for files a snapshot names: a FIFO or /dev/zero must not hang or fill
+    // memory (docs/troubleshooting.md, code 3).
+    byte[] bytes = UntrustedFile.read(p, "file for field " + field, UntrustedFile.METADATA_MAX);
+    try {
+      String s = new String(bytes, StandardCharsets.UTF_8);
+      return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
     }
   }
 
@@ -99,7 +107,8 @@ final class MetadataCommand implements Runnable {
           Snapshot.open(
               dbpath,
               Optional.ofNullable(keyId),
-              Optional.ofNullable(provider).map(MetadataCommand::provider));
+              Optional.ofNullable(provider).map(MetadataCommand::provider),
+              KeySourceOptions.typed(spec, "--cloud-provider", "--provider"));
       Metadata md = s.metadata();
       List<String> notes = new ArrayList<>();
       for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -188,10 +197,11 @@ final class MetadataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      KeySourceSettings settings = keys.toSettings();
+      KeySourceFlags flags = keys.toFlags(System.getenv());
       Provider p =
-          settings
+          flags
               .cloudProvider()
+              .map(KeySourceFlags.ProviderFlag::provider)
               .orElseThrow(
                   () ->
                       new RestoreException(
@@ -200,7 +210,7 @@ final class MetadataCommand implements Runnable {
                           "pass --provider aws, azure, gcp or local"));
       Map<String, String> values = new LinkedHashMap<>();
       fields.forEach((k, v) -> values.put(k, value(k, v)));
-      MetadataWrap.Result r = MetadataWrap.wrap(dbpath, p, values, settings);
+      MetadataWrap.Result r = MetadataWrap.wrap(dbpath, p, values, flags);
       spec.commandLine()
           .getOut()
           .printf(
@@ -220,7 +230,7 @@ final class MetadataCommand implements Runnable {
             () ->
                 new RestoreException(
                     ExitCode.USAGE,
-                    "unknown provider '" + name + "'",
+                    "unknown provider '" + UserText.cap(name) + "'",
                     "pass aws, azure, gcp or local"));
   }
 }

@@ -24,6 +24,7 @@ public final class MongodOptions {
       names = "--mongod-port",
       paramLabel = "<port>",
       defaultValue = "0",
+      converter = OptionValues.Port.class,
       description = "mongod's port (default: 0, any free port, read back from mongod's log)")
   int port;
 
@@ -65,6 +66,7 @@ public final class MongodOptions {
       names = "--startup-timeout",
       paramLabel = "<seconds>",
       defaultValue = "600",
+      converter = OptionValues.LongSeconds.class,
       description =
           "how long mongod may take to become ready; large snapshots recover slowly"
               + " (default: ${DEFAULT-VALUE})")

@@ -125,7 +125,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   OpenRequest request() {
     return new OpenRequest(
         dbpath(),
-        keys.toSettings(),
+        keys.toFlags(System.getenv()),
         pki.toOptions(),
         pki.clientKeyPassword(),
         Optional.ofNullable(certDir),

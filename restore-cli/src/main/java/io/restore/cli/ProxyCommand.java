@@ -45,6 +45,7 @@ final class ProxyCommand implements Callable<Integer> {
       names = {"--kmip-port", "-kmipPort"},
       paramLabel = "<port>",
       defaultValue = "0",
+      converter = OptionValues.Port.class,
       description = "KMIP port (default: 0, any free port; the bound port is printed)")
   int kmipPort;
 
@@ -82,6 +83,7 @@ final class ProxyCommand implements Callable<Integer> {
       names = "--mongod-port",
       paramLabel = "<port>",
       defaultValue = "27017",
+      converter = OptionValues.Port.class,
       description = "port shown in the printed mongod command line (default: ${DEFAULT-VALUE})")
   int mongodPort;
 
@@ -100,7 +102,7 @@ final class ProxyCommand implements Callable<Integer> {
     ProxyRequest request =
         new ProxyRequest(
             dbpath,
-            keys.toSettings(),
+            keys.toFlags(System.getenv()),
             pki.toOptions(),
             pki.clientKeyPassword(),
             Optional.ofNullable(certDir),

@@ -1,8 +1,8 @@
 package io.restore.cli;
 
+import io.restore.json.Json;
 import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
-import io.restore.snapshot.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.restore.cli;
 
+import io.restore.json.Json;
 import io.restore.session.SessionFacts;
-import io.restore.snapshot.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

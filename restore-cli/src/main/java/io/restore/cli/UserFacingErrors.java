@@ -1,10 +1,14 @@
 package io.restore.cli;
 
+import io.restore.BugReport;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.Secrets;
+import io.restore.UserText;
 import io.restore.output.Console;
 import io.restore.output.log.LogRoutes;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -19,17 +23,41 @@ final class UserFacingErrors implements IExecutionExceptionHandler {
         LogRoutes.console().filter(c -> c.writesTo(err)).orElseGet(() -> Console.plain(err));
     console.clearLive();
     if (ex instanceof RestoreException e) {
-      StringBuilder text = new StringBuilder("restore: ").append(e.getMessage());
+      StringBuilder text = new StringBuilder("restore: ").append(shown(e.getMessage()));
       if (e.nextStep() != null && !e.nextStep().isBlank()) {
-        text.append("\n  next: ").append(e.nextStep());
+        text.append("\n  next: ").append(shown(e.nextStep()));
       }
       console.error(text.toString());
     } else {
-      console.error("restore: internal error, please report it with this trace:");
-      ex.printStackTrace(err);
+      // A bug. Its exception message may quote a credential a library was handed, so the
+      // terminal gets no message at all; the report file has them scrubbed (BugReport).
+      Path report = BugReport.write(ex);
+      console.error(
+          "restore: internal error (a bug in restore)\n"
+              + (report == null
+                  ? "  next: please report it with the command line you ran (no details could be"
+                      + " written)"
+                  : "  next: please report it with the details in "
+                      + report
+                      + " (credentials removed; check before sharing)"));
     }
     err.flush();
     return exitCodeOf(ex);
+  }
+
+  /**
+   * Last line of defence: no known credential, and no value echoed past 200 characters in the "what
+   * happened" line (the lines after it are mongod's own log lines, shown whole).
+   */
+  static String shown(String text) {
+    String scrubbed = Secrets.scrub(text);
+    if (scrubbed == null) {
+      return "";
+    }
+    int nl = scrubbed.indexOf('\n');
+    return nl < 0
+        ? UserText.capLongRuns(scrubbed)
+        : UserText.capLongRuns(scrubbed.substring(0, nl)) + scrubbed.substring(nl);
   }
 
   static int exitCodeOf(Throwable ex) {

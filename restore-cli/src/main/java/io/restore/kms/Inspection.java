@@ -1,13 +1,16 @@
 package io.restore.kms;
 
+import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.Secrets;
+import io.restore.UserText;
+import io.restore.json.Json;
 import io.restore.snapshot.EncryptedKey;
-import io.restore.snapshot.FilePermissions;
-import io.restore.snapshot.Json;
 import io.restore.snapshot.Metadata;
 import io.restore.snapshot.MetadataField;
 import io.restore.snapshot.Provider;
 import io.restore.snapshot.Snapshot;
+import io.restore.snapshot.UntrustedFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +33,12 @@ public record Inspection(
     Optional<String> fingerprint,
     Optional<RestoreException> problem) {
 
-  /** Looks at everything; with {@code decrypt}, asks the KMS too. */
-  public static Inspection of(Snapshot s, KeySourceSettings settings, boolean decrypt) {
+  /**
+   * Looks at everything; with {@code decrypt}, asks the KMS too. Without it, every file the
+   * settings name (a key file, a credentials file) must still exist and be a readable regular file:
+   * "ok" means a decrypt could start.
+   */
+  public static Inspection of(Snapshot s, KeySourceFlags flags, boolean decrypt) {
     Metadata md = s.metadata();
     List<MetadataField> absent = new ArrayList<>();
     for (MetadataField f : MetadataField.forProvider(s.provider())) {
@@ -46,17 +53,20 @@ public record Inspection(
     Optional<String> fingerprint = Optional.empty();
     Optional<RestoreException> problem = Optional.empty();
     try {
-      MasterKeySource ks = KeySources.forSnapshot(s, settings);
-      if (s.provider() != Provider.LOCAL && settings.keyFile().isEmpty()) {
-        EncryptedKey ek = s.encryptedKey(settings.encryptedKeyFile());
+      // The snapshot's own gaps first (exit 3), then the key settings (exit 4 or 2).
+      if (s.provider() != Provider.LOCAL && flags.keyFile().isEmpty()) {
+        s.encryptedKey(flags.encryptedKeyFile());
+      }
+      KeyPlan plan = KeyPlan.of(s, flags);
+      warnings = new ArrayList<>(plan.warnings());
+      MasterKeySource ks = plan.source();
+      if (!(plan.settings() instanceof LocalSettings)) {
+        EncryptedKey ek = plan.settings().ctx().encryptedKey().get();
         encSource = Optional.of(ek.source());
         encBytes = ek.length();
       }
       source = Optional.of(ks.description());
-      settings
-          .keyFile()
-          .filter(FilePermissions::groupOrOtherReadable)
-          .ifPresent(f -> warnings.add(FilePermissions.warning(f)));
+      namedFiles(plan.settings());
       if (decrypt) {
         try (MasterKey key = ks.decrypt()) {
           fingerprint = Optional.of(key.fingerprint());
@@ -78,16 +88,27 @@ public record Inspection(
         problem);
   }
 
+  /** Checks the files the settings name: there, readable, regular (exit 3 otherwise). */
+  private static void namedFiles(KeySettings settings) {
+    if (settings instanceof LocalSettings l) {
+      UntrustedFile.requireRegular(l.keyFile(), "key file (from " + l.origin() + ")", ExitCode.KMS);
+    }
+    if (settings instanceof GcpSettings g && g.credentials() instanceof GcpSettings.File f) {
+      UntrustedFile.requireRegular(
+          f.path(), "credentials file (from --gcp-credentials-file)", ExitCode.KMS);
+    }
+  }
+
   /** Aligned lines for people. */
   public String toText() {
     StringBuilder b = new StringBuilder();
-    line(b, "dbpath", snapshot.dbpath().toString());
+    line(b, "dbpath", absolute(snapshot.dbpath()));
     line(b, "key id", snapshot.keyId());
     line(b, "provider", snapshot.provider().id() + " (" + snapshot.provider().displayName() + ")");
     line(
         b,
         "metadata file",
-        snapshot.metadataFile() + (snapshot.metadata().exists() ? "" : " (absent)"));
+        absolute(snapshot.metadataFile()) + (snapshot.metadata().exists() ? "" : " (absent)"));
     line(b, "fields present", describe(fieldsPresent));
     line(b, "fields absent", names(fieldsAbsent));
     if (!unknownFields.isEmpty()) {
@@ -106,10 +127,10 @@ public record Inspection(
   /** One JSON object with the same facts. */
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dbpath", snapshot.dbpath().toString());
+    m.put("dbpath", absolute(snapshot.dbpath()));
     m.put("keyId", snapshot.keyId());
     m.put("provider", snapshot.provider().id());
-    m.put("metadataFile", snapshot.metadataFile().toString());
+    m.put("metadataFile", absolute(snapshot.metadataFile()));
     m.put("metadataExists", snapshot.metadata().exists());
     m.put("fieldsPresent", new ArrayList<Object>(fieldNames(fieldsPresent)));
     m.put("fieldsAbsent", new ArrayList<Object>(fieldNames(fieldsAbsent)));
@@ -126,10 +147,15 @@ public record Inspection(
     m.put("ok", problem.isEmpty());
     problem.ifPresent(
         p -> {
-          m.put("problem", p.getMessage());
-          m.put("nextStep", p.nextStep());
+          m.put("problem", UserText.capLongRuns(Secrets.scrub(p.getMessage())));
+          m.put("nextStep", UserText.capLongRuns(Secrets.scrub(p.nextStep())));
         });
     return Json.write(m);
+  }
+
+  /** Paths as the user can use them from anywhere: relative ones resolved. */
+  private static String absolute(java.nio.file.Path p) {
+    return UserText.cap(p.toAbsolutePath().normalize().toString());
   }
 
   private static void line(StringBuilder b, String label, String value) {

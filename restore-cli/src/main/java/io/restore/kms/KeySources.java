@@ -12,56 +12,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Picks the key source for a snapshot and the command line's settings. */
+/** Opens a snapshot for the command line's key-source flags and picks its key source. */
 public final class KeySources {
   private KeySources() {}
 
   /**
-   * Opens a dbpath with the settings' {@code --key-id} and {@code --cloud-provider}; with {@code
+   * Opens a dbpath with the flags' {@code --key-id} and {@code --cloud-provider}; with {@code
    * --key-file} and no metadata file the snapshot counts as {@code local}.
    */
-  public static Snapshot openSnapshot(Path dbpath, KeySourceSettings settings) {
-    Optional<Provider> provider = settings.cloudProvider();
-    if (provider.isEmpty()
-        && settings.keyFile().isPresent()
+  public static Snapshot openSnapshot(Path dbpath, KeySourceFlags flags) {
+    Optional<KeySourceFlags.ProviderFlag> choice = flags.cloudProvider();
+    if (choice.isEmpty()
+        && flags.keyFile().isPresent()
         && Files.isDirectory(dbpath)
         && !Snapshot.hasMetadataFiles(dbpath)) {
-      provider = Optional.of(Provider.LOCAL);
+      return Snapshot.open(dbpath, flags.keyId(), Optional.of(Provider.LOCAL), "--key-file");
     }
-    return Snapshot.open(dbpath, settings.keyId(), provider);
+    return Snapshot.open(
+        dbpath,
+        flags.keyId(),
+        choice.map(KeySourceFlags.ProviderFlag::provider),
+        choice.map(KeySourceFlags.ProviderFlag::flag).orElse("--cloud-provider"));
   }
 
-  /**
-   * The key source for a snapshot. {@code --key-file} always wins: it is the master key itself, so
-   * no KMS is asked whatever the snapshot's provider.
-   */
-  public static MasterKeySource forSnapshot(Snapshot snapshot, KeySourceSettings settings) {
-    KeyContext ctx = KeyContext.of(snapshot, settings);
-    if (settings.keyFile().isPresent()) {
-      return new LocalKeySource(ctx);
+  /** Opens the snapshot and settles its key settings: everything checked before any work. */
+  public static KeyPlan plan(Path dbpath, KeySourceFlags flags) {
+    return KeyPlan.of(openSnapshot(dbpath, flags), flags);
+  }
+
+  /** The key source for settings. */
+  public static MasterKeySource forSettings(KeySettings settings) {
+    if (settings instanceof AwsSettings s) {
+      return new AwsKeySource(s);
     }
-    return forContext(ctx);
+    if (settings instanceof AzureSettings s) {
+      return new AzureKeySource(s);
+    }
+    if (settings instanceof GcpSettings s) {
+      return new GcpKeySource(s);
+    }
+    return new LocalKeySource((LocalSettings) settings);
   }
 
-  /** The key source for a context (also used by {@code metadata wrap}). */
-  public static MasterKeySource forContext(KeyContext ctx) {
-    return switch (ctx.provider()) {
-      case AWS -> new AwsKeySource(ctx);
-      case AZURE -> new AzureKeySource(ctx);
-      case GCP -> new GcpKeySource(ctx);
-      case LOCAL -> new LocalKeySource(ctx);
-    };
-  }
-
-  /** The wrapper that encrypts a master key with the context's cloud KMS key. */
-  public static MasterKeyWrapper wrapperFor(KeyContext ctx) {
-    MasterKeySource source = forContext(ctx);
+  /** The wrapper that encrypts a master key with the settings' cloud KMS key. */
+  public static MasterKeyWrapper wrapperFor(KeySettings settings) {
+    MasterKeySource source = forSettings(settings);
     if (source instanceof MasterKeyWrapper w) {
       return w;
     }
     throw new RestoreException(
         ExitCode.USAGE,
-        "a " + ctx.provider().id() + " key is not encrypted by a KMS, so there is nothing to wrap",
+        "a "
+            + settings.ctx().provider().id()
+            + " key is not encrypted by a KMS, so there is nothing to wrap",
         "for a local key, write {\"keyFile\": \"<path>\"} with 'restore metadata set', or pick"
             + " --provider aws, azure or gcp");
   }

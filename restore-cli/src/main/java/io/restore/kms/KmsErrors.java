@@ -2,6 +2,8 @@ package io.restore.kms;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.Secrets;
+import io.restore.UserText;
 import io.restore.snapshot.MetadataField;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,14 +197,31 @@ public final class KmsErrors {
     return String.join(" ", n);
   }
 
-  /** An exception's class and message, with no value from our side in it. */
+  /**
+   * What went wrong, in the exception's own first line: no Java class name (it means nothing to a
+   * user), no known credential ({@link Secrets}), at most 200 characters. Without a message, the
+   * common network failures are named in words.
+   */
   static String describe(Throwable t) {
-    String m = t.getMessage();
-    String s = t.getClass().getSimpleName();
-    if (m == null || m.isBlank()) {
-      return s;
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (c instanceof java.net.UnknownHostException) {
+        return "unknown host";
+      }
+      if (c instanceof java.net.SocketTimeoutException
+          || c instanceof java.net.http.HttpTimeoutException) {
+        return "timed out";
+      }
+      if (c instanceof javax.net.ssl.SSLException) {
+        return "TLS handshake failed (check --kms-ca-file)";
+      }
     }
-    m = m.lines().findFirst().orElse("");
-    return s + ": " + (m.length() > 200 ? m.substring(0, 200) + "…" : m);
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return "no details";
+    }
+    return UserText.cap(Secrets.scrub(m.lines().findFirst().orElse("")));
   }
 }

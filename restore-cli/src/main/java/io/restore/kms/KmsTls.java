@@ -2,9 +2,11 @@ package io.restore.kms;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.UserText;
+import io.restore.snapshot.UntrustedFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -19,6 +21,11 @@ import javax.net.ssl.TrustManagerFactory;
 public final class KmsTls {
   private KmsTls() {}
 
+  /** The CA file's bytes: a regular file of at most 1 MiB (UntrustedFile's checks, exit 3). */
+  public static byte[] caBytes(Path caFile) {
+    return UntrustedFile.read(caFile, "CA file (from --kms-ca-file)", UntrustedFile.METADATA_MAX);
+  }
+
   /** An SSL context trusting {@code caFile}'s certificates, or the JDK default when empty. */
   public static SSLContext context(Optional<Path> caFile) {
     try {
@@ -28,7 +35,7 @@ public final class KmsTls {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(null, null);
       Collection<? extends Certificate> certs;
-      try (InputStream in = Files.newInputStream(caFile.get())) {
+      try (InputStream in = new ByteArrayInputStream(caBytes(caFile.get()))) {
         certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
       }
       if (certs.isEmpty()) {
@@ -47,7 +54,9 @@ public final class KmsTls {
     } catch (IOException | GeneralSecurityException e) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "cannot use --kms-ca-file " + caFile.orElse(null) + ": " + e.getMessage(),
+          "cannot use --kms-ca-file "
+              + UserText.cap(String.valueOf(caFile.orElse(null)))
+              + ": it holds no PEM certificate the Java runtime can read",
           "pass a PEM file with the CA certificates of the KMS endpoint",
           e);
     }

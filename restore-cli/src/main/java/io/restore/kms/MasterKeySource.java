@@ -2,7 +2,7 @@ package io.restore.kms;
 
 /**
  * Where a snapshot's master key comes from: a cloud KMS (AWS, Azure, Google) or a local file. Made
- * by {@link KeySources#forSnapshot}. Every failure is a {@link io.restore.RestoreException} with
+ * by {@link KeySources#forSettings}. Every failure is a {@link io.restore.RestoreException} with
  * {@link io.restore.ExitCode#KMS} or {@link io.restore.ExitCode#SNAPSHOT} that names the provider,
  * the metadata file, the fields involved (never their values) and the fix.
  */

@@ -31,9 +31,9 @@ public final class MetadataWrap {
    * @param fields fields to set first (coordinates and credentials), names as in the file format
    */
   public static Result wrap(
-      Path dbpath, Provider provider, Map<String, String> fields, KeySourceSettings settings) {
+      Path dbpath, Provider provider, Map<String, String> fields, KeySourceFlags flags) {
     Path keyFile =
-        settings
+        flags
             .keyFile()
             .orElseThrow(
                 () ->
@@ -41,7 +41,7 @@ public final class MetadataWrap {
                         ExitCode.USAGE,
                         "'restore metadata wrap' needs --key-file with the master key to encrypt",
                         "pass --key-file <file with 32 raw bytes or base64>"));
-    Snapshot snapshot = Snapshot.open(dbpath, settings.keyId(), Optional.of(provider));
+    Snapshot snapshot = Snapshot.open(dbpath, flags.keyId(), Optional.of(provider));
     Metadata md = snapshot.metadata();
     boolean created = !md.exists();
     for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -53,29 +53,16 @@ public final class MetadataWrap {
         MetadataWriter.write(md);
         return new Result(md.file(), key.fingerprint(), created);
       }
-      KeySourceSettings noKeyFile =
-          new KeySourceSettings(
-              settings.keyId(),
-              settings.cloudProvider(),
-              Optional.empty(),
-              Optional.empty(),
-              settings.kmsEndpoint(),
-              settings.kmsCaFile(),
-              settings.timeout(),
-              settings.maxAttempts(),
-              settings.aws(),
-              settings.azure(),
-              settings.gcp());
+      KeySourceFlags noKeyFile = flags.withoutKeyFiles();
       KeyContext ctx =
           new KeyContext(
               dbpath,
               snapshot.keyId(),
               md,
-              noKeyFile,
               () -> {
                 throw new IllegalStateException("no encrypted key yet");
               });
-      byte[] ciphertext = KeySources.wrapperFor(ctx).encrypt(key);
+      byte[] ciphertext = KeySources.wrapperFor(KeySettings.resolve(ctx, noKeyFile)).encrypt(key);
       Metadata wrapped =
           md.with(
               MetadataField.ENCRYPTED_KEY.fieldName(),
@@ -85,9 +72,9 @@ public final class MetadataWrap {
               dbpath,
               snapshot.keyId(),
               wrapped,
-              noKeyFile,
               () -> new EncryptedKey(ciphertext, "the new ciphertext"));
-      try (MasterKey back = KeySources.forContext(check).decrypt()) {
+      try (MasterKey back =
+          KeySources.forSettings(KeySettings.resolve(check, noKeyFile)).decrypt()) {
         if (!back.fingerprint().equals(key.fingerprint())) {
           throw new RestoreException(
               ExitCode.KMS,

@@ -1,6 +1,6 @@
 package io.restore.session;
 
-import io.restore.kms.KeySourceSettings;
+import io.restore.kms.KeySourceFlags;
 import io.restore.tls.PkiOptions;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record ProxyRequest(
     Path dbpath,
-    KeySourceSettings keys,
+    KeySourceFlags keys,
     PkiOptions pki,
     Optional<char[]> clientKeyPassword,
     Optional<Path> certDir,

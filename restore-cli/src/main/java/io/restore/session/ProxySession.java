@@ -1,5 +1,6 @@
 package io.restore.session;
 
+import io.restore.kms.KeyPlan;
 import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.mongod.MongodCommand;
@@ -38,11 +39,12 @@ public final class ProxySession {
   /** Serves until SIGINT, SIGTERM or SIGHUP; returns the exit code. */
   public int run(ProxyRequest r) {
     try (StopSignals signals = StopSignals.install()) {
-      Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
-      snapshot.warnings().forEach(w -> status("warning: " + w));
+      KeyPlan keyPlan = KeySources.plan(r.dbpath(), r.keys());
+      Snapshot snapshot = keyPlan.snapshot();
+      keyPlan.warnings().forEach(w -> status("warning: " + w));
       Path certDir = r.certDir().orElse(snapshot.dbpath());
       try (SessionClaim claim = RestoreSession.claim(registry, snapshot.dbpath());
-          MasterKey key = KeySources.forSnapshot(snapshot, r.keys()).decrypt();
+          MasterKey key = keyPlan.source().decrypt();
           SessionPki pki = SessionPki.create(r.pki());
           WrittenCerts certs =
               WrittenCerts.write(pki, certDir, r.clientKeyPassword(), r.keepCerts());

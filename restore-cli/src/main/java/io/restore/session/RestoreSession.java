@@ -2,6 +2,7 @@ package io.restore.session;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.kms.KeyPlan;
 import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.mongod.MongodBinary;
@@ -57,9 +58,10 @@ public final class RestoreSession {
 
   int open(OpenRequest r, Job job, StopSignals signals) {
     // 1. The snapshot: key id, provider, metadata (fails before anything starts).
-    Snapshot snapshot = KeySources.openSnapshot(r.dbpath(), r.keys());
+    KeyPlan keyPlan = KeySources.plan(r.dbpath(), r.keys());
+    Snapshot snapshot = keyPlan.snapshot();
     output.facts().snapshot(snapshot.keyId(), snapshot.provider().id(), snapshot.dbpath());
-    snapshot.warnings().forEach(w -> output.status("warning: " + w));
+    keyPlan.warnings().forEach(w -> output.status("warning: " + w));
     output.timing("snapshot read");
     // 2. A usable mongod (Enterprise), found and probed before any KMS call.
     MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
@@ -69,7 +71,7 @@ public final class RestoreSession {
     output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
     ShutdownPolicy shutdown = shutdownPolicy();
     try (SessionClaim claim = claim(registry, snapshot.dbpath());
-        MasterKey key = decrypt(snapshot, r, signals);
+        MasterKey key = decrypt(keyPlan, signals);
         SessionPki pki = SessionPki.create(r.pki());
         SessionDirectory dir = SessionDirectory.create(env);
         WrittenCerts certs =
@@ -126,9 +128,10 @@ public final class RestoreSession {
     }
   }
 
-  private MasterKey decrypt(Snapshot snapshot, OpenRequest r, StopSignals signals) {
+  private MasterKey decrypt(KeyPlan keyPlan, StopSignals signals) {
     checkNotStopped(signals);
-    MasterKey key = KeySources.forSnapshot(snapshot, r.keys()).decrypt();
+    Snapshot snapshot = keyPlan.snapshot();
+    MasterKey key = keyPlan.source().decrypt();
     output.status(
         "master key " + snapshot.keyId() + " decrypted (" + snapshot.provider() + " provider)");
     return key;

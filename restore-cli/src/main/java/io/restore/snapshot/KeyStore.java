@@ -2,6 +2,7 @@ package io.restore.snapshot;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.UserText;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class KeyStore {
     } catch (IOException e) {
       throw new RestoreException(
           ExitCode.SNAPSHOT,
-          "cannot list " + keyStore + ": " + e.getClass().getSimpleName(),
+          "cannot list " + keyStore + ": " + UntrustedFile.reason(e),
           "check that the folder is readable by this user (ls -ld " + keyStore + ")",
           e);
     }
@@ -52,7 +53,7 @@ final class KeyStore {
       throw new RestoreException(
           ExitCode.SNAPSHOT,
           "--key-id "
-              + choice.get()
+              + UserText.cap(choice.get())
               + " is not a usable key in "
               + keyStore
               + " (candidates: "

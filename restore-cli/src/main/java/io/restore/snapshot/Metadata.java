@@ -2,12 +2,11 @@ package io.restore.snapshot;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import java.io.IOException;
+import io.restore.UserText;
+import io.restore.json.Json;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +23,7 @@ import java.util.Optional;
  */
 public final class Metadata {
   /** Metadata files are a few KiB; anything much larger is not one. */
-  static final int MAX_BYTES = 1 << 20;
+  static final int MAX_BYTES = UntrustedFile.METADATA_MAX;
 
   private final Path file;
   private final Provider provider;
@@ -38,27 +37,12 @@ public final class Metadata {
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
-  /** Reads and checks a metadata file. */
+  /**
+   * Reads and checks a metadata file: a regular file (after links) of at most 1 MiB, UTF-8 JSON,
+   * each known field of the JSON type it takes (docs/metadata.md).
+   */
   public static Metadata read(Path file, Provider provider) {
-    byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw invalid(file, "is larger than 1 MiB, which no metadata file is");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new RestoreException(
-          ExitCode.SNAPSHOT,
-          "metadata file " + file + " does not exist",
-          "check the path, or create it with 'restore metadata set' or 'restore metadata wrap'",
-          e);
-    } catch (IOException e) {
-      throw new RestoreException(
-          ExitCode.SNAPSHOT,
-          "cannot read metadata file " + file + ": " + e.getClass().getSimpleName(),
-          "check that the file is readable by this user (ls -l " + file + ")",
-          e);
-    }
+    byte[] bytes = UntrustedFile.read(file, "metadata file", MAX_BYTES);
     String text;
     try {
       text =
@@ -80,6 +64,7 @@ public final class Metadata {
     }
     Metadata m = new Metadata(file, provider, true, map);
     m.checkNoDuplicateFields();
+    m.checkTypes();
     return m;
   }
 
@@ -113,6 +98,60 @@ public final class Metadata {
             "keep one of " + String.join(", ", names) + " in " + file);
       }
     }
+  }
+
+  /**
+   * Refuses, by name, a known field whose JSON value has the wrong type (a number where a string
+   * goes), instead of turning it into text or a path; path fields must be usable paths.
+   */
+  private void checkTypes() {
+    for (MetadataField f : MetadataField.forProvider(provider)) {
+      Optional<String> name = nameOf(f);
+      if (name.isEmpty()) {
+        continue;
+      }
+      Object v = fields.get(name.get());
+      if (v == null || v instanceof String) {
+        if (v instanceof String s && f.kind() == MetadataField.Kind.PATH && !s.isBlank()) {
+          UntrustedFile.path(s, "field " + name.get() + " of " + UserText.cap(file.toString()));
+        }
+        continue;
+      }
+      if (v instanceof Map && f.kind() == MetadataField.Kind.TEXT_OR_OBJECT) {
+        continue;
+      }
+      throw new RestoreException(
+          ExitCode.SNAPSHOT,
+          "field "
+              + name.get()
+              + " of metadata file "
+              + UserText.cap(file.toString())
+              + " is "
+              + jsonType(v)
+              + ", but must be a string"
+              + (f.kind() == MetadataField.Kind.TEXT_OR_OBJECT ? " or an object" : ""),
+          "fix the field (docs/metadata.md shows the format), e.g. with 'restore metadata set'"
+              + " or by hand");
+    }
+  }
+
+  private static String jsonType(Object v) {
+    if (v instanceof Map) {
+      return "an object";
+    }
+    if (v instanceof List) {
+      return "an array";
+    }
+    if (v instanceof Boolean) {
+      return "a boolean";
+    }
+    return "a number";
+  }
+
+  /** A path field ({@link MetadataField.Kind#PATH}) as a path; checked when the file was read. */
+  public Optional<Path> path(MetadataField f) {
+    return text(f)
+        .map(s -> UntrustedFile.path(s, "field " + f + " of " + UserText.cap(file.toString())));
   }
 
   private List<String> namesFor(MetadataField f) {

@@ -20,7 +20,7 @@ public enum MetadataField {
   REGION(EnumSet.of(Provider.AWS), false, "region", "awsRegion"),
   CUSTOMER_MASTER_KEY_ID(
       EnumSet.of(Provider.AWS), false, "customerMasterKeyId", "kmsKeyId", "keyArn", "cmkId"),
-  ENCRYPTION_CONTEXT(EnumSet.of(Provider.AWS), false, "encryptionContext"),
+  ENCRYPTION_CONTEXT(EnumSet.of(Provider.AWS), false, Kind.TEXT_OR_OBJECT, "encryptionContext"),
   // Azure: the Atlas Admin API's azureKeyVault fields.
   AZURE_ENVIRONMENT(EnumSet.of(Provider.AZURE), false, "azureEnvironment"),
   CLIENT_ID(EnumSet.of(Provider.AZURE), false, "clientId"),
@@ -31,13 +31,13 @@ public enum MetadataField {
   KEY_VAULT_NAME(EnumSet.of(Provider.AZURE), false, "keyVaultName"),
   KEY_IDENTIFIER(EnumSet.of(Provider.AZURE), false, "keyIdentifier", "keyId", "keyUrl"),
   // Google Cloud: the Atlas Admin API's googleCloudKms fields.
-  SERVICE_ACCOUNT_KEY(EnumSet.of(Provider.GCP), true, "serviceAccountKey"),
+  SERVICE_ACCOUNT_KEY(EnumSet.of(Provider.GCP), true, Kind.TEXT_OR_OBJECT, "serviceAccountKey"),
   KEY_VERSION_RESOURCE_ID(
       EnumSet.of(Provider.GCP), false, "keyVersionResourceId", "keyName", "cryptoKey"),
   ADDITIONAL_AUTHENTICATED_DATA(
       EnumSet.of(Provider.GCP), false, "additionalAuthenticatedData", "aad"),
   // Local: our convention.
-  KEY_FILE(EnumSet.of(Provider.LOCAL), false, "keyFile"),
+  KEY_FILE(EnumSet.of(Provider.LOCAL), false, Kind.PATH, "keyFile"),
   // Every cloud provider.
   ROLE_ID(EnumSet.of(Provider.AWS, Provider.AZURE, Provider.GCP), false, "roleId"),
   ENCRYPTED_KEY(
@@ -47,16 +47,37 @@ public enum MetadataField {
       "encryptedMasterKey",
       "ciphertext");
 
+  /** The JSON value a field takes; anything else is refused by name when the file is read. */
+  public enum Kind {
+    /** A string. */
+    TEXT,
+    /** A string, or an object given inline (a service-account key, an encryption context). */
+    TEXT_OR_OBJECT,
+    /** A string naming a file. */
+    PATH
+  }
+
   private final Set<Provider> providers;
   private final boolean secret;
+  private final Kind kind;
   private final String name;
   private final List<String> aliases;
 
   MetadataField(Set<Provider> providers, boolean secret, String name, String... aliases) {
+    this(providers, secret, Kind.TEXT, name, aliases);
+  }
+
+  MetadataField(
+      Set<Provider> providers, boolean secret, Kind kind, String name, String... aliases) {
     this.providers = providers;
     this.secret = secret;
+    this.kind = kind;
     this.name = name;
     this.aliases = List.of(aliases);
+  }
+
+  public Kind kind() {
+    return kind;
   }
 
   /** The name we write and document. */

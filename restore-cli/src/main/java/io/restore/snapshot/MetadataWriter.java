@@ -53,7 +53,7 @@ public final class MetadataWriter {
     } catch (IOException e) {
       throw new RestoreException(
           ExitCode.SNAPSHOT,
-          "cannot write " + target + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          "cannot write " + target + ": " + UntrustedFile.reason(e),
           "check that " + dir + " exists and is writable by this user",
           e);
     } finally {

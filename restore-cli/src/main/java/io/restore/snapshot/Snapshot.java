@@ -5,6 +5,7 @@ import io.restore.RestoreException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,18 @@ public final class Snapshot {
    */
   public static Snapshot open(
       Path dbpath, Optional<String> keyIdChoice, Optional<Provider> providerChoice) {
+    return open(dbpath, keyIdChoice, providerChoice, "--cloud-provider");
+  }
+
+  /**
+   * Opens a dbpath; {@code providerFlag} is the flag the user typed for {@code providerChoice}
+   * ({@code --provider}, {@code -cloudProvider}...), so messages echo it.
+   */
+  public static Snapshot open(
+      Path dbpath,
+      Optional<String> keyIdChoice,
+      Optional<Provider> providerChoice,
+      String providerFlag) {
     checkDbpath(dbpath);
     String keyId = KeyStore.masterKeyId(dbpath.resolve(KEY_STORE), keyIdChoice);
     if (keyId.equals("local")) {
@@ -74,14 +87,15 @@ public final class Snapshot {
         MetadataName other = files.stream().filter(f -> f.keyId().equals(keyId)).findFirst().get();
         throw new RestoreException(
             ExitCode.SNAPSHOT,
-            "--cloud-provider "
+            providerFlag
+                + " "
                 + providerChoice.get().id()
                 + " does not match the snapshot's metadata file "
                 + other.path()
                 + " ("
                 + other.provider().id()
                 + ")",
-            "drop --cloud-provider, or pass --cloud-provider " + other.provider().id());
+            "drop " + providerFlag + ", or pass " + providerFlag + " " + other.provider().id());
       }
     }
     if (forKey.size() > 1) {
@@ -93,7 +107,9 @@ public final class Snapshot {
               + dbpath.resolve(CREDENTIALS)
               + ": "
               + names(forKey),
-          "pass --cloud-provider "
+          "pass "
+              + providerFlag
+              + " "
               + forKey.get(0).provider().id()
               + " (or another of them) to choose, or move the others away");
     }
@@ -228,7 +244,7 @@ public final class Snapshot {
     } catch (IOException e) {
       throw new RestoreException(
           ExitCode.SNAPSHOT,
-          "cannot list " + dir + ": " + e.getClass().getSimpleName(),
+          "cannot list " + dir + ": " + UntrustedFile.reason(e),
           "check that the folder is readable by this user (ls -ld " + dir + ")",
           e);
     }
@@ -299,7 +315,8 @@ public final class Snapshot {
       return new EncryptedKey(bytes.get(), "field " + name + " of " + metadata.file());
     }
     Path sibling = siblingKeyFile();
-    if (Files.isRegularFile(sibling)) {
+    // Anything by that name is read (and refused if it is no regular file), not skipped.
+    if (Files.exists(sibling, LinkOption.NOFOLLOW_LINKS)) {
       return fromFile(sibling, sibling.toString());
     }
     throw new RestoreException(
@@ -320,22 +337,7 @@ public final class Snapshot {
   }
 
   private static EncryptedKey fromFile(Path file, String source) {
-    byte[] raw;
-    try {
-      if (Files.size(file) > Metadata.MAX_BYTES) {
-        throw new RestoreException(
-            ExitCode.SNAPSHOT,
-            "encrypted key file " + file + " is larger than 1 MiB",
-            "pass the file that holds only the KMS ciphertext of the master key");
-      }
-      raw = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new RestoreException(
-          ExitCode.SNAPSHOT,
-          "cannot read encrypted key file " + file + ": " + e.getClass().getSimpleName(),
-          "check the path and that the file is readable by this user",
-          e);
-    }
+    byte[] raw = UntrustedFile.read(file, "encrypted key file", UntrustedFile.KEY_MAX);
     Optional<byte[]> decoded = Base64Text.decodeIfText(raw);
     byte[] bytes = decoded.orElse(raw);
     if (bytes.length == 0) {

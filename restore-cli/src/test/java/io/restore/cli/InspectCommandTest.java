@@ -3,8 +3,8 @@ package io.restore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restore.ExitCode;
+import io.restore.json.Json;
 import io.restore.kms.MasterKey;
-import io.restore.snapshot.Json;
 import io.restore.testkit.kms.FakeAwsKms;
 import io.restore.testkit.kms.FakeAzureKeyVault;
 import io.restore.testkit.kms.FakeGoogleKms;
@@ -95,7 +95,7 @@ class InspectCommandTest {
       assertThat(code).as(err.toString()).isZero();
       assertThat(out.toString())
           .contains("SHA-256 fingerprint " + fingerprint())
-          .contains("command line (--aws-access-key-id, --aws-secret-access-key)")
+          .contains("command line (-awsAccessKey, -awsSecretAccessKey)")
           .doesNotContain(FakeAwsKms.SECRET_ACCESS_KEY);
     }
   }
@@ -175,7 +175,8 @@ class InspectCommandTest {
 
   @Test
   void refusesSeveralKeysUntilKeyIdChooses() throws Exception {
-    SnapshotLayout.write(db(), "k6", "local", Map.of("keyFile", "/nowhere"));
+    Path key = Files.write(dir.resolve("k6.key"), MASTER);
+    SnapshotLayout.write(db(), "k6", "local", Map.of("keyFile", key.toString()));
     SnapshotLayout.writeKeyStore(db(), "k7");
     assertThat(run("inspect", db().toString())).isEqualTo(ExitCode.SNAPSHOT.value());
     assertThat(err.toString()).contains("k6, k7", "--key-id");
@@ -197,5 +198,30 @@ class InspectCommandTest {
     Path tgz = Files.write(dir.resolve("snap.tar.gz"), new byte[] {31});
     assertThat(run("inspect", tgz.toString())).isEqualTo(ExitCode.SNAPSHOT.value());
     assertThat(err.toString()).contains("extract it first");
+  }
+
+  @Test
+  void withoutDecryptAMissingKeyFileIsStillAProblem() throws Exception {
+    SnapshotLayout.write(db(), "k9", "local", Map.of("keyFile", "missing.key"));
+    assertThat(run("inspect", db().toString(), "--json")).isEqualTo(ExitCode.KMS.value());
+    Map<String, Object> json = Json.parseObject(out.toString());
+    assertThat(json).containsEntry("ok", false);
+    assertThat(json.get("problem").toString())
+        .contains(db().resolve("cloudProviderCredentials/missing.key").toString())
+        .contains("no such file")
+        .doesNotContain("Exception");
+    assertThat(json.get("keySource").toString())
+        .contains(db().resolve("cloudProviderCredentials/missing.key").toString());
+  }
+
+  @Test
+  void relativePathsAreResolvedInTheOutput() throws Exception {
+    SnapshotLayout.write(db(), "k10", "local", Map.of("keyFile", "../m.key"));
+    Files.write(db().resolve("m.key"), MASTER);
+    Path relative = Path.of("").toAbsolutePath().relativize(db());
+    assertThat(run("inspect", relative.toString())).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("dbpath:         " + db())
+        .contains("local key file " + db().resolve("m.key"));
   }
 }

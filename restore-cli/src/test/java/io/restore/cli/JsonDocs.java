@@ -1,6 +1,6 @@
 package io.restore.cli;
 
-import io.restore.snapshot.Json;
+import io.restore.json.Json;
 import io.restore.testkit.ProjectPaths;
 import java.nio.file.Files;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.restore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restore.ExitCode;
+import io.restore.json.Json;
 import io.restore.mongod.ProcessIdentity;
 import io.restore.mongod.session.SessionRecord;
-import io.restore.snapshot.Json;
 import io.restore.testkit.ProjectPaths;
 import java.io.PrintWriter;
 import java.io.StringWriter;

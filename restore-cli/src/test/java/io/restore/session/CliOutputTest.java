@@ -3,7 +3,7 @@ package io.restore.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restore.cli.JsonDocs;
-import io.restore.snapshot.Json;
+import io.restore.json.Json;
 import io.restore.testkit.sample.SampleSnapshotGenerator;
 import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
 import java.nio.charset.StandardCharsets;

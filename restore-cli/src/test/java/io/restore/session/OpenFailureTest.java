@@ -115,7 +115,8 @@ class OpenFailureTest {
     Run run = run(Map.of(), "--key-file", "/nonexistent/master.key", "--exec", "--", "true");
     assertExit(run, ExitCode.KMS);
     assertThat(run.stderr())
-        .contains("cannot read the key file /nonexistent/master.key")
+        .contains(
+            "key file (from --key-file) /nonexistent/master.key does not exist (no such file)")
         .contains("next: ")
         .doesNotContain("KMIP server on");
   }

@@ -2,6 +2,9 @@ package io.restore.kms.aws;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.Secrets;
+import io.restore.UserText;
+import io.restore.kms.AwsSettings;
 import io.restore.kms.CredentialOrigin;
 import io.restore.kms.KeyContext;
 import io.restore.kms.KmsErrors;
@@ -9,15 +12,16 @@ import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
 import io.restore.kms.MasterKeyWrapper;
 import io.restore.snapshot.EncryptedKey;
-import io.restore.snapshot.Json;
 import io.restore.snapshot.MetadataField;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
@@ -40,46 +44,42 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 /**
  * The master key from AWS KMS: {@code TrentService.Decrypt} with the ciphertext, the key id when
  * the metadata names one ({@code customerMasterKeyId}), and the encryption context when given
- * (atlas-snapshot.md). Credentials: {@link AwsCredentialChoice}; {@code --aws-role-arn} assumes a
- * role through STS first. The url-connection HTTP client keeps the product jar small.
+ * (atlas-snapshot.md). Credentials: {@link AwsSettings}; {@code --aws-role-arn} assumes a role
+ * through STS first. The url-connection HTTP client keeps the product jar small.
  */
 public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
   private static final List<MetadataField> KEY_FIELDS =
       List.of(MetadataField.CUSTOMER_MASTER_KEY_ID, MetadataField.REGION);
+  private final AwsSettings s;
   private final KeyContext ctx;
 
-  public AwsKeySource(KeyContext ctx) {
-    this.ctx = ctx;
+  public AwsKeySource(AwsSettings settings) {
+    this.s = settings;
+    this.ctx = settings.ctx();
   }
 
   @Override
   public String description() {
     return "AWS KMS key "
-        + ctx.metadata().text(MetadataField.CUSTOMER_MASTER_KEY_ID).orElse("(from the ciphertext)")
+        + s.customerMasterKeyId().orElse("(from the ciphertext)")
         + " in "
         + region().id()
         + ", credentials from "
-        + origin().description()
-        + ctx.settings().aws().roleArn().map(a -> ", then STS AssumeRole " + a).orElse("")
-        + ctx.settings().kmsEndpoint().map(e -> ", endpoint " + e).orElse("");
-  }
-
-  private CredentialOrigin origin() {
-    return AwsCredentialChoice.choose(ctx).origin();
+        + s.origin().description()
+        + s.roleArn().map(a -> ", then STS AssumeRole " + a).orElse("")
+        + s.call().endpoint().map(e -> ", endpoint " + e).orElse("");
   }
 
   @Override
   public MasterKey decrypt() {
     EncryptedKey encrypted = ctx.encryptedKey().get();
-    AwsCredentialChoice creds = AwsCredentialChoice.choose(ctx);
     DecryptRequest.Builder req =
         DecryptRequest.builder().ciphertextBlob(SdkBytes.fromByteArray(encrypted.ciphertext()));
-    ctx.metadata().text(MetadataField.CUSTOMER_MASTER_KEY_ID).ifPresent(req::keyId);
-    Map<String, String> context = encryptionContext();
-    if (!context.isEmpty()) {
-      req.encryptionContext(context);
+    s.customerMasterKeyId().ifPresent(req::keyId);
+    if (!s.encryptionContext().isEmpty()) {
+      req.encryptionContext(s.encryptionContext());
     }
-    try (KmsClient kms = client(creds)) {
+    try (KmsClient kms = client()) {
       DecryptResponse resp = kms.decrypt(req.build());
       byte[] plain = resp.plaintext().asByteArrayUnsafe();
       try {
@@ -91,65 +91,77 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
         Arrays.fill(plain, (byte) 0); // the response's own buffer
       }
     } catch (SdkException e) {
-      throw map(e, creds.origin());
+      throw map(e);
     }
   }
 
   @Override
   public byte[] encrypt(MasterKey key) {
     String cmk =
-        ctx.metadata()
-            .text(MetadataField.CUSTOMER_MASTER_KEY_ID)
+        s.customerMasterKeyId()
             .orElseThrow(
                 () ->
                     KmsErrors.missing(
                         ctx,
                         List.of(MetadataField.CUSTOMER_MASTER_KEY_ID),
                         "--field customerMasterKeyId=<key id or ARN>"));
-    AwsCredentialChoice creds = AwsCredentialChoice.choose(ctx);
     byte[] plain = key.copyBytes();
-    try (KmsClient kms = client(creds)) {
+    try (KmsClient kms = client()) {
       EncryptRequest.Builder req =
           EncryptRequest.builder().keyId(cmk).plaintext(SdkBytes.fromByteArray(plain));
-      Map<String, String> context = encryptionContext();
-      if (!context.isEmpty()) {
-        req.encryptionContext(context);
+      if (!s.encryptionContext().isEmpty()) {
+        req.encryptionContext(s.encryptionContext());
       }
       return kms.encrypt(req.build()).ciphertextBlob().asByteArray();
     } catch (SdkException e) {
-      throw map(e, creds.origin());
+      throw map(e);
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
   }
 
-  private KmsClient client(AwsCredentialChoice creds) {
+  private AwsCredentialsProvider credentials() {
+    AwsSettings.Credentials c = s.credentials();
+    if (c instanceof AwsSettings.Keys k) {
+      return StaticCredentialsProvider.create(
+          k.sessionToken().isPresent()
+              ? AwsSessionCredentials.create(
+                  k.accessKeyId(), k.secretAccessKey(), k.sessionToken().get())
+              : AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
+    }
+    if (c instanceof AwsSettings.Profile p) {
+      return ProfileCredentialsProvider.builder().profileName(p.name()).build();
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  private KmsClient client() {
     SdkHttpClient http =
         UrlConnectionHttpClient.builder()
-            .connectionTimeout(ctx.settings().timeout())
-            .socketTimeout(ctx.settings().timeout())
+            .connectionTimeout(s.call().timeout())
+            .socketTimeout(s.call().timeout())
             .build();
     ClientOverrideConfiguration override =
         ClientOverrideConfiguration.builder()
-            .apiCallTimeout(ctx.settings().timeout())
+            .apiCallTimeout(s.call().timeout())
             .retryStrategy(retryStrategy())
             .build();
-    AwsCredentialsProvider provider = creds.provider();
+    AwsCredentialsProvider provider = credentials();
     Region region = region();
-    if (ctx.settings().aws().roleArn().isPresent()) {
+    if (s.roleArn().isPresent()) {
       var sts =
           StsClient.builder()
               .httpClient(http)
               .region(region)
               .credentialsProvider(provider)
               .overrideConfiguration(override);
-      ctx.settings().aws().stsEndpoint().ifPresent(sts::endpointOverride);
+      s.stsEndpoint().ifPresent(sts::endpointOverride);
       provider =
           StsAssumeRoleCredentialsProvider.builder()
               .stsClient(sts.build())
               .refreshRequest(
                   AssumeRoleRequest.builder()
-                      .roleArn(ctx.settings().aws().roleArn().get())
+                      .roleArn(s.roleArn().get())
                       .roleSessionName("restore-" + ProcessHandle.current().pid())
                       .durationSeconds(900)
                       .build())
@@ -161,32 +173,22 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
             .region(region)
             .credentialsProvider(provider)
             .overrideConfiguration(override);
-    ctx.settings().kmsEndpoint().ifPresent(b::endpointOverride);
+    s.call().endpoint().ifPresent(b::endpointOverride);
     return b.build();
   }
 
   private RetryStrategy retryStrategy() {
-    int attempts = ctx.settings().maxAttempts();
+    int attempts = s.call().maxAttempts();
     // The standard strategy retries throttling, 5xx and I/O errors with backoff; never 4xx.
     return attempts <= 1
         ? AwsRetryStrategy.doNotRetry()
         : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build();
   }
 
-  /** Command line, metadata, the region in a key ARN, then the SDK's region chain. */
+  /** The settings' region, else the SDK's region chain. */
   Region region() {
-    Optional<String> r = ctx.settings().aws().region();
-    if (r.isEmpty()) {
-      r = ctx.metadata().text(MetadataField.REGION);
-    }
-    if (r.isEmpty()) {
-      r =
-          ctx.metadata()
-              .text(MetadataField.CUSTOMER_MASTER_KEY_ID)
-              .flatMap(AwsKeySource::arnRegion);
-    }
-    if (r.isPresent()) {
-      return Region.of(r.get().trim());
+    if (s.region().isPresent()) {
+      return Region.of(s.region().get());
     }
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
@@ -195,50 +197,11 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
     }
   }
 
-  /** {@code arn:aws:kms:us-east-1:111122223333:key/...} → us-east-1. */
-  static Optional<String> arnRegion(String keyId) {
-    String[] parts = keyId.split(":");
-    if (parts.length >= 6 && parts[0].equals("arn") && !parts[3].isBlank()) {
-      return Optional.of(parts[3]);
-    }
-    return Optional.empty();
-  }
-
-  /** The metadata's {@code encryptionContext}: an object of strings, or that object as a string. */
-  @SuppressWarnings("unchecked")
-  Map<String, String> encryptionContext() {
-    Optional<Object> raw = ctx.metadata().raw(MetadataField.ENCRYPTION_CONTEXT);
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw.isEmpty() || raw.get() instanceof String s && s.isBlank()) {
-      return out;
-    }
-    Object v = raw.get();
-    try {
-      if (v instanceof String s) {
-        v = Json.parse(s);
-      }
-    } catch (Json.SyntaxException e) {
-      throw KmsErrors.invalidField(
-          ctx, MetadataField.ENCRYPTION_CONTEXT, "is not a JSON object: " + e.getMessage());
-    }
-    if (!(v instanceof Map)) {
-      throw KmsErrors.invalidField(
-          ctx, MetadataField.ENCRYPTION_CONTEXT, "must be an object of string values");
-    }
-    for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
-      if (!(e.getValue() instanceof String s)) {
-        throw KmsErrors.invalidField(
-            ctx, MetadataField.ENCRYPTION_CONTEXT, "must be an object of string values");
-      }
-      out.put(e.getKey(), s);
-    }
-    return out;
-  }
-
-  private RuntimeException map(SdkException e, CredentialOrigin origin) {
-    if (e instanceof AwsServiceException s) {
-      String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
-      int status = s.statusCode();
+  private RuntimeException map(SdkException e) {
+    CredentialOrigin origin = s.origin();
+    if (e instanceof AwsServiceException ase) {
+      String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+      int status = ase.statusCode();
       String what = (code == null ? "HTTP " + status : code);
       if (code == null && status == 403) {
         // No error code: an XML or empty 403 (proxies, moto's IAM layer). It may be either.
@@ -272,9 +235,9 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
       }
       if (status == 429 || status >= 500 || "ThrottlingException".equals(code)) {
         return KmsErrors.unavailable(
-            ctx, endpoint(), what + " after " + ctx.settings().maxAttempts() + " attempts", e);
+            ctx, endpoint(), what + " after " + s.call().maxAttempts() + " attempts", e);
       }
-      return KmsErrors.failed(ctx, what + " " + shortMessage(s), e);
+      return KmsErrors.failed(ctx, what + " " + shortMessage(ase), e);
     }
     String m = e.getMessage() == null ? "" : e.getMessage();
     if (m.contains("Unable to load credentials")) {
@@ -288,7 +251,7 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
                   : "")
               + " and the AWS default chain found none",
           "pass "
-              + AwsCredentialChoice.FLAGS
+              + AwsSettings.FLAGS
               + ", or --aws-role-arn with base credentials, or set them with 'restore metadata set "
               + ctx.dbpath()
               + " --accessKeyId <id> --secretAccessKey <secret>'",
@@ -298,14 +261,11 @@ public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
   }
 
   private String endpoint() {
-    return ctx.settings()
-        .kmsEndpoint()
-        .map(URI::toString)
-        .orElse("kms." + region().id() + ".amazonaws.com");
+    return s.call().endpoint().map(URI::toString).orElse("kms." + region().id() + ".amazonaws.com");
   }
 
   private static String shortMessage(AwsServiceException s) {
     String m = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorMessage();
-    return m == null ? "" : "(" + (m.length() > 200 ? m.substring(0, 200) : m) + ")";
+    return m == null ? "" : "(" + UserText.cap(Secrets.scrub(m)) + ")";
   }
 }

@@ -14,9 +14,10 @@ import com.azure.security.keyvault.keys.cryptography.CryptographyClient;
 import com.azure.security.keyvault.keys.cryptography.CryptographyClientBuilder;
 import com.azure.security.keyvault.keys.cryptography.models.EncryptionAlgorithm;
 import com.azure.security.keyvault.keys.cryptography.models.KeyWrapAlgorithm;
+import io.restore.kms.AzureSettings;
 import io.restore.kms.CredentialOrigin;
 import io.restore.kms.KeyContext;
-import io.restore.kms.KeySourceSettings;
+import io.restore.kms.KmsCall;
 import io.restore.kms.KmsErrors;
 import io.restore.kms.KmsTls;
 import io.restore.kms.MasterKey;
@@ -24,11 +25,9 @@ import io.restore.kms.MasterKeySource;
 import io.restore.kms.MasterKeyWrapper;
 import io.restore.snapshot.EncryptedKey;
 import io.restore.snapshot.MetadataField;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,31 +38,31 @@ import java.util.Optional;
  * replaces Netty.
  */
 public final class AzureKeySource implements MasterKeySource, MasterKeyWrapper {
-  static final List<MetadataField> CREDENTIAL_FIELDS =
-      List.of(MetadataField.CLIENT_ID, MetadataField.TENANT_ID, MetadataField.SECRET);
-  static final List<MetadataField> KEY_FIELDS = List.of(MetadataField.KEY_IDENTIFIER);
-  static final String FLAGS = "--azure-client-id, --azure-tenant-id and --azure-client-secret";
+  static final List<MetadataField> KEY_FIELDS = AzureSettings.KEY_FIELDS;
+  static final String FLAGS = AzureSettings.FLAGS;
 
+  private final AzureSettings s;
   private final KeyContext ctx;
 
-  public AzureKeySource(KeyContext ctx) {
-    this.ctx = ctx;
+  public AzureKeySource(AzureSettings settings) {
+    this.s = settings;
+    this.ctx = settings.ctx();
   }
 
   @Override
   public String description() {
     return "Azure Key Vault key "
-        + keyIdentifier()
+        + s.keyIdentifier()
         + ", credentials from "
-        + origin().description()
+        + s.origin().description()
         + " via "
-        + authorityHost();
+        + s.authorityHost();
   }
 
   @Override
   public MasterKey decrypt() {
     EncryptedKey encrypted = ctx.encryptedKey().get();
-    CredentialOrigin origin = origin();
+    CredentialOrigin origin = s.origin();
     CryptographyClient client = client();
     byte[] ct = encrypted.ciphertext();
     HttpResponseException last = null;
@@ -105,33 +104,33 @@ public final class AzureKeySource implements MasterKeySource, MasterKeyWrapper {
     try {
       return client().encrypt(EncryptionAlgorithm.RSA_OAEP_256, plain).getCipherText();
     } catch (RuntimeException e) {
-      throw map(e, origin());
+      throw map(e, s.origin());
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
   }
 
   private CryptographyClient client() {
-    KeySourceSettings s = ctx.settings();
+    KmsCall call = s.call();
     HttpClient http =
         new JdkHttpClientBuilder(
-                java.net.http.HttpClient.newBuilder().sslContext(KmsTls.context(s.kmsCaFile())))
-            .connectionTimeout(s.timeout())
-            .responseTimeout(s.timeout())
+                java.net.http.HttpClient.newBuilder().sslContext(KmsTls.context(call.caFile())))
+            .connectionTimeout(call.timeout())
+            .responseTimeout(call.timeout())
             .build();
     RetryOptions retry =
         new RetryOptions(
             new ExponentialBackoffOptions()
-                .setMaxRetries(s.maxAttempts() - 1)
+                .setMaxRetries(call.maxAttempts() - 1)
                 .setBaseDelay(Duration.ofMillis(200))
                 .setMaxDelay(Duration.ofSeconds(5)));
     CryptographyClientBuilder b =
         new CryptographyClientBuilder()
-            .keyIdentifier(keyIdentifier())
+            .keyIdentifier(s.keyIdentifier())
             .credential(credential(http, retry))
             .httpClient(http)
             .retryOptions(retry);
-    if (s.kmsEndpoint().isPresent()) {
+    if (call.endpoint().isPresent()) {
       // A private or test endpoint is not a *.vault.azure.net host.
       b.disableChallengeResourceVerification();
     }
@@ -139,103 +138,26 @@ public final class AzureKeySource implements MasterKeySource, MasterKeyWrapper {
   }
 
   private TokenCredential credential(HttpClient http, RetryOptions retry) {
-    Optional<String[]> secret = clientSecret();
-    if (secret.isEmpty()) {
+    if (s.clientSecret().isEmpty()) {
       return new DefaultAzureCredentialBuilder()
-          .authorityHost(authorityHost())
+          .authorityHost(s.authorityHost())
           .httpClient(http)
           .retryOptions(retry)
           .build();
     }
+    AzureSettings.ClientSecret cs = s.clientSecret().get();
     ClientSecretCredentialBuilder b =
         new ClientSecretCredentialBuilder()
-            .tenantId(secret.get()[1])
-            .clientId(secret.get()[0])
-            .clientSecret(secret.get()[2])
-            .authorityHost(authorityHost())
+            .tenantId(cs.tenantId())
+            .clientId(cs.clientId())
+            .clientSecret(cs.secret())
+            .authorityHost(s.authorityHost())
             .httpClient(http)
             .retryOptions(retry); // the default retries a refused secret for ~11 s
-    if (ctx.settings().azure().authorityHost().isPresent()) {
+    if (s.customAuthorityHost()) {
       b.disableInstanceDiscovery(); // a private login host is not in Microsoft's list
     }
     return b.build();
-  }
-
-  /** {clientId, tenantId, secret}, each from its flag or the metadata; empty if any is missing. */
-  private Optional<String[]> clientSecret() {
-    KeySourceSettings.Azure cli = ctx.settings().azure();
-    Optional<String> id = cli.clientId().or(() -> ctx.metadata().text(MetadataField.CLIENT_ID));
-    Optional<String> tenant = cli.tenantId().or(() -> ctx.metadata().text(MetadataField.TENANT_ID));
-    Optional<String> secret =
-        cli.clientSecret().or(() -> ctx.metadata().text(MetadataField.SECRET));
-    if (id.isEmpty() || tenant.isEmpty() || secret.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new String[] {id.get(), tenant.get(), secret.get()});
-  }
-
-  private CredentialOrigin origin() {
-    KeySourceSettings.Azure cli = ctx.settings().azure();
-    if (clientSecret().isEmpty()) {
-      return CredentialOrigin.defaultChain(
-          "DefaultAzureCredential (the metadata has no complete clientId, tenantId, secret)",
-          CREDENTIAL_FIELDS,
-          FLAGS);
-    }
-    if (cli.clientId().isPresent()
-        || cli.tenantId().isPresent()
-        || cli.clientSecret().isPresent()) {
-      return CredentialOrigin.commandLine(
-          FLAGS + " (with the metadata for the rest)", CREDENTIAL_FIELDS);
-    }
-    return CredentialOrigin.metadata(CREDENTIAL_FIELDS, FLAGS);
-  }
-
-  /** The metadata's keyIdentifier, on {@code --kms-endpoint}'s host when given. */
-  String keyIdentifier() {
-    String id =
-        ctx.metadata()
-            .text(MetadataField.KEY_IDENTIFIER)
-            .orElseThrow(
-                () ->
-                    KmsErrors.missing(
-                        ctx, KEY_FIELDS, "--kms-endpoint is not enough: the key's URL is needed"));
-    URI uri;
-    try {
-      uri = URI.create(id.trim());
-    } catch (IllegalArgumentException e) {
-      throw KmsErrors.invalidField(ctx, MetadataField.KEY_IDENTIFIER, "is not a URL");
-    }
-    if (uri.getPath() == null || !uri.getPath().startsWith("/keys/") || uri.getHost() == null) {
-      throw KmsErrors.invalidField(
-          ctx,
-          MetadataField.KEY_IDENTIFIER,
-          "is not a key URL like https://<vault>.vault.azure.net/keys/<name>/<version>");
-    }
-    Optional<URI> endpoint = ctx.settings().kmsEndpoint();
-    if (endpoint.isEmpty()) {
-      return uri.toString();
-    }
-    URI e = endpoint.get();
-    return e.getScheme() + "://" + e.getAuthority() + uri.getPath();
-  }
-
-  /** {@code --azure-authority-host}, else the login host of {@code azureEnvironment}. */
-  String authorityHost() {
-    if (ctx.settings().azure().authorityHost().isPresent()) {
-      return ctx.settings().azure().authorityHost().get().toString();
-    }
-    String env =
-        ctx.metadata()
-            .text(MetadataField.AZURE_ENVIRONMENT)
-            .orElse("AZURE")
-            .toUpperCase(Locale.ROOT);
-    return switch (env) {
-      case "AZURE_CHINA" -> "https://login.chinacloudapi.cn/";
-      case "AZURE_US_GOVERNMENT" -> "https://login.microsoftonline.us/";
-      case "AZURE_GERMANY" -> "https://login.microsoftonline.de/";
-      default -> "https://login.microsoftonline.com/";
-    };
   }
 
   /** The Entra ID error code (AADSTS...) anywhere in the cause chain: MSAL wraps it deeply. */
@@ -288,12 +210,12 @@ public final class AzureKeySource implements MasterKeySource, MasterKeyWrapper {
       if (status == 429 || status >= 500) {
         return KmsErrors.unavailable(
             ctx,
-            keyIdentifier(),
-            "HTTP " + status + " after " + ctx.settings().maxAttempts() + " attempts",
+            s.keyIdentifier(),
+            "HTTP " + status + " after " + s.call().maxAttempts() + " attempts",
             e);
       }
       return KmsErrors.failed(ctx, "HTTP " + status, e);
     }
-    return KmsErrors.unavailable(ctx, keyIdentifier(), e);
+    return KmsErrors.unavailable(ctx, s.keyIdentifier(), e);
   }
 }

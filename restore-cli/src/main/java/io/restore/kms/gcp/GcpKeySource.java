@@ -25,22 +25,24 @@ import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.Secrets;
+import io.restore.UserText;
 import io.restore.kms.CredentialOrigin;
+import io.restore.kms.GcpSettings;
 import io.restore.kms.KeyContext;
 import io.restore.kms.KmsErrors;
+import io.restore.kms.KmsTls;
 import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
 import io.restore.kms.MasterKeyWrapper;
-import io.restore.snapshot.Base64Text;
 import io.restore.snapshot.EncryptedKey;
 import io.restore.snapshot.MetadataField;
+import io.restore.snapshot.UntrustedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -56,77 +58,32 @@ import java.util.zip.CRC32C;
  */
 public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
   static final String SCOPE = "https://www.googleapis.com/auth/cloudkms";
-  static final List<MetadataField> CREDENTIAL_FIELDS = List.of(MetadataField.SERVICE_ACCOUNT_KEY);
-  static final List<MetadataField> KEY_FIELDS = List.of(MetadataField.KEY_VERSION_RESOURCE_ID);
-  static final String FLAGS = "--gcp-credentials-file";
+  static final List<MetadataField> KEY_FIELDS = GcpSettings.KEY_FIELDS;
+  static final String FLAGS = GcpSettings.FLAGS;
 
+  private final GcpSettings s;
   private final KeyContext ctx;
 
-  public GcpKeySource(KeyContext ctx) {
-    this.ctx = ctx;
+  public GcpKeySource(GcpSettings settings) {
+    this.s = settings;
+    this.ctx = settings.ctx();
   }
 
   @Override
   public String description() {
     return "Google Cloud KMS key "
-        + cryptoKey()
+        + s.cryptoKey()
         + ", credentials from "
-        + origin().description()
-        + ctx.settings().kmsEndpoint().map(e -> ", endpoint " + e).orElse("");
-  }
-
-  private CredentialOrigin origin() {
-    if (ctx.settings().gcp().credentialsFile().isPresent()) {
-      return CredentialOrigin.commandLine(FLAGS, CREDENTIAL_FIELDS);
-    }
-    if (ctx.metadata().has(MetadataField.SERVICE_ACCOUNT_KEY)) {
-      return CredentialOrigin.metadata(CREDENTIAL_FIELDS, FLAGS);
-    }
-    return CredentialOrigin.defaultChain(
-        "Application Default Credentials (the metadata has no serviceAccountKey)",
-        CREDENTIAL_FIELDS,
-        FLAGS);
-  }
-
-  /** The CryptoKey: Decrypt takes the key, not a version. */
-  String cryptoKey() {
-    String name =
-        ctx.metadata()
-            .text(MetadataField.KEY_VERSION_RESOURCE_ID)
-            .orElseThrow(
-                () ->
-                    KmsErrors.missing(
-                        ctx, KEY_FIELDS, "no flag: the key's resource name is needed"))
-            .trim();
-    if (!name.matches(
-        "projects/[^/]+/locations/[^/]+/keyRings/[^/]+/cryptoKeys/[^/]+(/cryptoKeyVersions/[^/]+)?")) {
-      throw KmsErrors.invalidField(
-          ctx,
-          MetadataField.KEY_VERSION_RESOURCE_ID,
-          "is not projects/P/locations/L/keyRings/R/cryptoKeys/K[/cryptoKeyVersions/N]");
-    }
-    int i = name.indexOf("/cryptoKeyVersions/");
-    return i < 0 ? name : name.substring(0, i);
-  }
-
-  private byte[] aad() {
-    Optional<String> aad = ctx.metadata().text(MetadataField.ADDITIONAL_AUTHENTICATED_DATA);
-    if (aad.isEmpty()) {
-      return new byte[0];
-    }
-    return Base64Text.decode(aad.get())
-        .orElseThrow(
-            () ->
-                KmsErrors.invalidField(
-                    ctx, MetadataField.ADDITIONAL_AUTHENTICATED_DATA, "is not base64"));
+        + s.origin().description()
+        + s.call().endpoint().map(e -> ", endpoint " + e).orElse("");
   }
 
   @Override
   public MasterKey decrypt() {
     EncryptedKey encrypted = ctx.encryptedKey().get();
-    String name = cryptoKey();
+    String name = s.cryptoKey();
     ByteString ct = ByteString.copyFrom(encrypted.ciphertext());
-    ByteString aad = ByteString.copyFrom(aad());
+    ByteString aad = ByteString.copyFrom(s.additionalAuthenticatedData());
     DecryptRequest.Builder req =
         DecryptRequest.newBuilder()
             .setName(name)
@@ -136,7 +93,7 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
       req.setAdditionalAuthenticatedData(aad)
           .setAdditionalAuthenticatedDataCrc32C(Int64Value.of(crc32c(aad)));
     }
-    CredentialOrigin origin = origin();
+    CredentialOrigin origin = s.origin();
     Client c = client();
     try (c) {
       DecryptResponse resp = c.kms().decrypt(req.build());
@@ -164,10 +121,10 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
     byte[] plain = key.copyBytes();
     ByteString p = ByteString.copyFrom(plain);
     Arrays.fill(plain, (byte) 0);
-    ByteString aad = ByteString.copyFrom(aad());
+    ByteString aad = ByteString.copyFrom(s.additionalAuthenticatedData());
     EncryptRequest.Builder req =
         EncryptRequest.newBuilder()
-            .setName(cryptoKey())
+            .setName(s.cryptoKey())
             .setPlaintext(p)
             .setPlaintextCrc32C(Int64Value.of(crc32c(p)));
     if (!aad.isEmpty()) {
@@ -183,7 +140,7 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
       }
       return resp.getCiphertext().toByteArray();
     } catch (ApiException e) {
-      throw map(e, origin());
+      throw map(e, s.origin());
     }
   }
 
@@ -215,7 +172,7 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
     KeyManagementServiceSettings.Builder b = KeyManagementServiceSettings.newBuilder();
     Optional<ManagedChannel> channel = Optional.empty();
     CredentialsProvider creds;
-    Optional<URI> endpoint = ctx.settings().kmsEndpoint();
+    Optional<URI> endpoint = s.call().endpoint();
     if (endpoint.isPresent() && "http".equalsIgnoreCase(endpoint.get().getScheme())) {
       // Plain-text endpoints (local tests) cannot carry bearer tokens: gRPC refuses to send them.
       creds = NoCredentialsProvider.create();
@@ -230,15 +187,18 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
         cc =
             "http".equalsIgnoreCase(e.getScheme())
                 ? InsecureChannelCredentials.create()
-                : ctx.settings().kmsCaFile().isPresent()
+                : s.call().caFile().isPresent()
                     ? TlsChannelCredentials.newBuilder()
-                        .trustManager(ctx.settings().kmsCaFile().get().toFile())
+                        .trustManager(
+                            new ByteArrayInputStream(KmsTls.caBytes(s.call().caFile().get())))
                         .build()
                     : TlsChannelCredentials.create();
       } catch (IOException ex) {
         throw new RestoreException(
             ExitCode.USAGE,
-            "cannot use --kms-ca-file " + ctx.settings().kmsCaFile().get() + ": " + ex.getMessage(),
+            "cannot use --kms-ca-file "
+                + UserText.cap(s.call().caFile().get().toString())
+                + ": it holds no PEM certificate gRPC can read",
             "pass a PEM file with the CA certificates of the KMS endpoint",
             ex);
       }
@@ -250,10 +210,10 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
     }
     RetrySettings retry =
         b.decryptSettings().getRetrySettings().toBuilder()
-            .setMaxAttempts(ctx.settings().maxAttempts())
-            .setTotalTimeoutDuration(ctx.settings().timeout())
-            .setInitialRpcTimeoutDuration(ctx.settings().timeout())
-            .setMaxRpcTimeoutDuration(ctx.settings().timeout())
+            .setMaxAttempts(s.call().maxAttempts())
+            .setTotalTimeoutDuration(s.call().timeout())
+            .setInitialRpcTimeoutDuration(s.call().timeout())
+            .setMaxRpcTimeoutDuration(s.call().timeout())
             .build();
     b.decryptSettings()
         .setRetrySettings(retry)
@@ -272,19 +232,23 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
   }
 
   private GoogleCredentials credentials() {
+    GcpSettings.Credentials source = s.credentials();
     try {
-      Optional<Path> file = ctx.settings().gcp().credentialsFile();
       GoogleCredentials c;
-      if (file.isPresent()) {
-        try (InputStream in = Files.newInputStream(file.get())) {
-          c = GoogleCredentials.fromStream(in);
-        }
-      } else if (ctx.metadata().has(MetadataField.SERVICE_ACCOUNT_KEY)) {
+      if (source instanceof GcpSettings.File f) {
         byte[] json =
-            ctx.metadata()
-                .text(MetadataField.SERVICE_ACCOUNT_KEY)
-                .orElseThrow()
-                .getBytes(StandardCharsets.UTF_8);
+            UntrustedFile.read(
+                f.path(),
+                "credentials file (from " + FLAGS + ")",
+                UntrustedFile.KEY_MAX,
+                ExitCode.KMS);
+        try (InputStream in = new ByteArrayInputStream(json)) {
+          c = GoogleCredentials.fromStream(in);
+        } finally {
+          Arrays.fill(json, (byte) 0);
+        }
+      } else if (source instanceof GcpSettings.ServiceAccountKey k) {
+        byte[] json = k.json().getBytes(StandardCharsets.UTF_8);
         try (InputStream in = new ByteArrayInputStream(json)) {
           // Only a service-account key: other credential types can make the library fetch URLs.
           c = ServiceAccountCredentials.fromStream(in);
@@ -296,16 +260,17 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
       }
       return c.createScopedRequired() ? c.createScoped(List.of(SCOPE)) : c;
     } catch (IOException | RuntimeException e) {
-      CredentialOrigin o = origin();
+      if (e instanceof RestoreException r) {
+        throw r;
+      }
+      CredentialOrigin o = s.origin();
       throw new RestoreException(
           ExitCode.KMS,
           "Google Cloud KMS: cannot load the credentials from "
               + o.description()
               + " for "
               + ctx.metadataFile()
-              + " ("
-              + e.getClass().getSimpleName()
-              + ")",
+              + " (not a service-account key, or a damaged one)",
           o.fromCommandLine()
               ? "check the file given to " + FLAGS
               : "update "
@@ -325,12 +290,16 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
       case UNAUTHENTICATED -> KmsErrors.credentials(ctx, what, origin, e);
       case PERMISSION_DENIED -> KmsErrors.accessDenied(ctx, what, origin, KEY_FIELDS, e);
       case NOT_FOUND, INVALID_ARGUMENT, FAILED_PRECONDITION ->
-          KmsErrors.wrongKey(ctx, what + ": " + firstLine(e.getMessage()), KEY_FIELDS, e);
+          KmsErrors.wrongKey(
+              ctx,
+              what + ": " + UserText.cap(Secrets.scrub(firstLine(e.getMessage()))),
+              KEY_FIELDS,
+              e);
       case UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED ->
           KmsErrors.unavailable(
               ctx,
-              ctx.settings().kmsEndpoint().map(URI::toString).orElse("cloudkms.googleapis.com"),
-              what + " after " + ctx.settings().maxAttempts() + " attempts",
+              s.call().endpoint().map(URI::toString).orElse("cloudkms.googleapis.com"),
+              what + " after " + s.call().maxAttempts() + " attempts",
               e);
       default -> KmsErrors.failed(ctx, what, e);
     };

@@ -2,16 +2,14 @@ package io.restore.kms.local;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.kms.KeyContext;
+import io.restore.UserText;
+import io.restore.kms.LocalSettings;
 import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
 import io.restore.snapshot.Base64Text;
-import io.restore.snapshot.MetadataField;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.restore.snapshot.UntrustedFile;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * The master key from a local file: {@code --key-file}, else the {@code keyFile} field of {@code
@@ -20,70 +18,31 @@ import java.util.Optional;
  * base64). For self-managed keys, the demo, and a key decrypted earlier.
  */
 public final class LocalKeySource implements MasterKeySource {
-  private final KeyContext ctx;
+  private final LocalSettings settings;
 
-  public LocalKeySource(KeyContext ctx) {
-    this.ctx = ctx;
-  }
-
-  /** The key file, and how it was named (for messages). */
-  record Located(Path file, String origin) {}
-
-  Located locate() {
-    Optional<Path> flag = ctx.settings().keyFile();
-    if (flag.isPresent()) {
-      return new Located(flag.get(), "--key-file");
-    }
-    Optional<String> field = ctx.metadata().text(MetadataField.KEY_FILE);
-    if (field.isEmpty()) {
-      throw new RestoreException(
-          ExitCode.KMS,
-          "local key: "
-              + ctx.metadataFile()
-              + (ctx.metadata().exists() ? " has no field keyFile" : " does not exist"),
-          "pass --key-file <file with the 32-byte master key>, or write {\"keyFile\": \"<path>\"}"
-              + " into "
-              + ctx.metadataFile());
-    }
-    Path p = Path.of(field.get());
-    if (!p.isAbsolute()) {
-      p = ctx.metadataFile().toAbsolutePath().getParent().resolve(p);
-    }
-    return new Located(p, "field keyFile of " + ctx.metadataFile());
+  public LocalKeySource(LocalSettings settings) {
+    this.settings = settings;
   }
 
   @Override
   public String description() {
-    Located l = locate();
-    return "local key file " + l.file() + " (from " + l.origin() + ")";
+    return "local key file "
+        + UserText.cap(settings.keyFile().toAbsolutePath().normalize().toString())
+        + " (from "
+        + settings.origin()
+        + ")";
   }
 
   @Override
   public MasterKey decrypt() {
-    Located l = locate();
-    return read(l.file(), l.origin());
+    return read(settings.keyFile(), settings.origin());
   }
 
   /** Reads a key file: exactly 32 raw bytes, or base64 text of 32 bytes. */
   public static MasterKey read(Path file, String origin) {
-    byte[] raw;
-    try {
-      if (Files.size(file) > 4096) {
-        throw notAKey(file, origin, "is larger than any key file");
-      }
-      raw = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new RestoreException(
-          ExitCode.KMS,
-          "cannot read the key file "
-              + file
-              + " (from "
-              + origin
-              + "): "
-              + e.getClass().getSimpleName(),
-          "check the path and that the file is readable by this user",
-          e);
-    }
+    byte[] raw =
+        UntrustedFile.read(
+            file, "key file (from " + origin + ")", UntrustedFile.KEY_MAX, ExitCode.KMS);
     byte[] key = null;
     try {
       if (raw.length == MasterKey.LENGTH) {

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.kms.KeySourceSettings;
+import io.restore.cli.Flags;
 import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
-import io.restore.snapshot.Snapshot;
 import io.restore.testkit.kms.MotoServer;
 import io.restore.testkit.sample.SnapshotLayout;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +56,7 @@ class AwsKeySourceMotoTest {
     }
   }
 
-  private MasterKeySource source(String secret, KeySourceSettings settings) throws Exception {
+  private MasterKeySource source(String secret, List<String> flags) throws Exception {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("accessKeyId", moto.account().accessKeyId());
     f.put("secretAccessKey", secret);
@@ -64,13 +64,12 @@ class AwsKeySourceMotoTest {
     f.put("region", "us-east-1");
     f.put("encryptedKey", Base64.getEncoder().encodeToString(ciphertext));
     SnapshotLayout.write(db, "moto-key", "aws", f);
-    return KeySources.forSnapshot(Snapshot.open(db, Optional.empty()), settings);
+    return KeySources.plan(db, Flags.parse(flags.toArray(String[]::new))).source();
   }
 
-  private static KeySourceSettings settings() {
-    return KeySourceSettings.defaults()
-        .withKmsEndpoint(moto.endpoint())
-        .withRetry(Duration.ofSeconds(20), 1);
+  private static List<String> settings() {
+    return List.of(
+        "--kms-endpoint", moto.endpoint().toString(), "--kms-timeout", "20", "--kms-attempts", "1");
   }
 
   private static String fingerprint() {
@@ -79,11 +78,15 @@ class AwsKeySourceMotoTest {
     }
   }
 
-  private static KeySourceSettings withRole() {
-    return settings()
-        .withAws(
-            KeySourceSettings.Aws.none()
-                .withRoleArn(moto.account().roleArn(), Optional.of(moto.endpoint())));
+  private static List<String> withRole() {
+    List<String> all = new ArrayList<>(settings());
+    all.addAll(
+        List.of(
+            "--aws-role-arn",
+            moto.account().roleArn(),
+            "--aws-sts-endpoint",
+            moto.endpoint().toString()));
+    return all;
   }
 
   @Test

@@ -1,47 +1,39 @@
 package io.restore.kms.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.kms.KeySourceSettings;
-import io.restore.kms.KeySources;
+import io.restore.kms.AwsSettings;
+import io.restore.kms.KeySourceContract;
 import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
-import io.restore.snapshot.Snapshot;
 import io.restore.testkit.kms.FakeAwsKms;
-import io.restore.testkit.sample.SnapshotLayout;
+import io.restore.testkit.net.SilentServer;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** AwsKeySource through the real KmsClient against FakeAwsKms (SigV4 checked). */
-class AwsKeySourceTest {
+/**
+ * AwsKeySource through the real KmsClient against FakeAwsKms (SigV4 checked): the key-source
+ * contract, then what only AWS has (credential order, session tokens, encryption context,
+ * throttling, AssumeRole is in AwsKeySourceMotoTest).
+ */
+class AwsKeySourceTest extends KeySourceContract {
   static FakeAwsKms kms;
   static String keyArn;
-  static final byte[] MASTER = new byte[32];
-
-  @TempDir Path db;
 
   @BeforeAll
   static void start() throws Exception {
     kms = FakeAwsKms.start();
     keyArn = kms.createKey();
-    for (int i = 0; i < 32; i++) {
-      MASTER[i] = (byte) (i * 7 + 1);
-    }
   }
 
   @AfterAll
@@ -49,13 +41,21 @@ class AwsKeySourceTest {
     kms.close();
   }
 
-  private static String expectedFingerprint() {
-    try (MasterKey k = MasterKey.copyOf(MASTER)) {
-      return k.fingerprint();
-    }
+  @Override
+  protected String provider() {
+    return "aws";
+  }
+
+  @Override
+  protected Map<String, String> fields(byte[] plaintext) {
+    return fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY, plaintext);
   }
 
   private Map<String, String> fields(String id, String secret) {
+    return fields(id, secret, MASTER);
+  }
+
+  private Map<String, String> fields(String id, String secret, byte[] plaintext) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("accessKeyID", id);
     f.put("secretAccessKey", secret);
@@ -63,78 +63,82 @@ class AwsKeySourceTest {
     f.put("region", FakeAwsKms.REGION);
     f.put("roleId", "");
     f.put(
-        "encryptedKey", Base64.getEncoder().encodeToString(kms.encrypt(keyArn, MASTER, Map.of())));
+        "encryptedKey",
+        Base64.getEncoder().encodeToString(kms.encrypt(keyArn, plaintext, Map.of())));
     return f;
   }
 
-  private KeySourceSettings settings() {
-    return KeySourceSettings.defaults()
-        .withKmsEndpoint(kms.endpoint())
-        .withRetry(Duration.ofSeconds(10), 1);
+  @Override
+  protected List<String> flags() {
+    return List.of("--kms-endpoint", kms.endpoint().toString(), "--kms-attempts", "1");
   }
 
-  private MasterKeySource source(Map<String, String> fields, KeySourceSettings settings)
-      throws Exception {
-    SnapshotLayout.write(db, "key-a", "aws", fields);
-    return KeySources.forSnapshot(Snapshot.open(db, Optional.empty()), settings);
+  private List<String> flags(String... more) {
+    List<String> all = new ArrayList<>(flags());
+    all.addAll(List.of(more));
+    return all;
   }
 
-  private static AbstractThrowableAssert<?, ? extends Throwable> kmsError(MasterKeySource s) {
-    return assertThatThrownBy(s::decrypt)
-        .isInstanceOf(RestoreException.class)
-        .satisfies(e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.KMS));
+  @Override
+  protected Optional<Map<String, String>> wrongCredentials() {
+    return Optional.of(fields(FakeAwsKms.ACCESS_KEY_ID, "wrong-secret"));
+  }
+
+  @Override
+  protected Optional<Map<String, String>> wrongKey() {
+    Map<String, String> f = fields(MASTER);
+    f.put("customerMasterKeyID", kms.createKey());
+    return Optional.of(f);
+  }
+
+  @Override
+  protected Optional<List<String>> unansweredFlags(SilentServer silent) {
+    return Optional.of(List.of("--kms-endpoint", silent.uri("http").toString()));
+  }
+
+  @Override
+  protected Optional<Map.Entry<Map<String, String>, String>> lineBreakCredential() {
+    Map<String, String> f = fields(MASTER);
+    f.put("sessionToken", "token-first-line\nsecond-line");
+    return Optional.of(Map.entry(f, "field sessionToken"));
+  }
+
+  @Override
+  protected List<String> secrets() {
+    return List.of(FakeAwsKms.SECRET_ACCESS_KEY, "wrong-secret", "token-first-line", "second-line");
   }
 
   @Test
-  void decryptsWithTheMetadatasCredentials() throws Exception {
-    MasterKeySource s =
-        source(fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY), settings());
-    try (MasterKey k = s.decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
-    }
+  void theMetadatasCredentialsAreDescribedByFieldAndARefusalByErrorCode() throws Exception {
+    MasterKeySource s = source(fields(MASTER), flags());
     assertThat(s.description())
-        .contains(keyArn, "us-east-1", "metadata fields accessKeyId, secretAccessKey")
-        .doesNotContain(FakeAwsKms.SECRET_ACCESS_KEY);
-  }
-
-  @Test
-  void aWrongSecretIsRefusedNamingTheFieldsNotTheValues() throws Exception {
-    MasterKeySource s = source(fields(FakeAwsKms.ACCESS_KEY_ID, "wrong-secret"), settings());
-    kmsError(s)
+        .contains(keyArn, "us-east-1", "metadata fields accessKeyId, secretAccessKey");
+    kmsError(() -> source(fields(FakeAwsKms.ACCESS_KEY_ID, "wrong-secret"), flags()))
         .hasMessageContaining("AWS KMS refused the credentials (InvalidSignatureException)")
-        .hasMessageContaining("key-a.aws.metadata")
-        .hasMessageNotContaining("wrong-secret")
         .satisfies(
             e ->
                 assertThat(((RestoreException) e).nextStep())
-                    .contains("update " + db.resolve("cloudProviderCredentials/key-a.aws.metadata"))
+                    .contains("update " + db.resolve("cloudProviderCredentials/key-1.aws.metadata"))
                     .contains("fields accessKeyId, secretAccessKey")
                     .contains("--aws-access-key-id"));
-  }
-
-  @Test
-  void anUnknownAccessKeyIsACredentialError() throws Exception {
-    kmsError(source(fields("AKIAUNKNOWN", "x"), settings()))
+    kmsError(() -> source(fields("AKIAUNKNOWN", "x"), flags()))
         .hasMessageContaining("UnrecognizedClientException");
   }
 
   @Test
   void commandLineCredentialsWinOverTheMetadata() throws Exception {
-    KeySourceSettings cli =
-        settings()
-            .withAws(
-                KeySourceSettings.Aws.none()
-                    .withKeys(
-                        FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY, Optional.empty()));
+    List<String> cli =
+        flags(
+            "--aws-access-key-id",
+            FakeAwsKms.ACCESS_KEY_ID,
+            "--aws-secret-access-key",
+            FakeAwsKms.SECRET_ACCESS_KEY);
     try (MasterKey k = source(fields("AKIASTALE", "rotated-away"), cli).decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
-    KeySourceSettings wrongCli =
-        settings()
-            .withAws(
-                KeySourceSettings.Aws.none()
-                    .withKeys(FakeAwsKms.ACCESS_KEY_ID, "typo", Optional.empty()));
-    kmsError(source(fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY), wrongCli))
+    List<String> wrongCli =
+        flags("--aws-access-key-id", FakeAwsKms.ACCESS_KEY_ID, "--aws-secret-access-key", "typo");
+    kmsError(() -> source(fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY), wrongCli))
         .hasMessageContaining("from command line (--aws-access-key-id, --aws-secret-access-key)")
         .satisfies(
             e ->
@@ -153,17 +157,17 @@ class AwsKeySourceTest {
       System.setProperty("aws.accessKeyId", FakeAwsKms.ACCESS_KEY_ID);
       System.setProperty("aws.secretAccessKey", "chain-secret-is-wrong");
       try (MasterKey k =
-          source(fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY), settings())
+          source(fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY), flags())
               .decrypt()) {
-        assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
+        assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
       }
       System.setProperty("aws.secretAccessKey", FakeAwsKms.SECRET_ACCESS_KEY);
       Map<String, String> roleOnly = fields("", "");
       roleOnly.put("roleId", "65f0c0ffee");
-      MasterKeySource roleBased = source(roleOnly, settings());
+      MasterKeySource roleBased = source(roleOnly, flags());
       assertThat(roleBased.description()).contains("default chain", "roleId");
       try (MasterKey k = roleBased.decrypt()) {
-        assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
+        assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
       }
     } finally {
       saved.forEach(
@@ -182,18 +186,18 @@ class AwsKeySourceTest {
     kms.addCredentials("ASIATEMP", "temp-secret", Optional.of("token-1"));
     Map<String, String> f = fields("ASIATEMP", "temp-secret");
     f.put("sessionToken", "token-1");
-    try (MasterKey k = source(f, settings()).decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
+    try (MasterKey k = source(f, flags()).decrypt()) {
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
     f.put("sessionToken", "expired-token");
-    kmsError(source(f, settings())).hasMessageContaining("sessionToken");
+    kmsError(() -> source(f, flags())).hasMessageContaining("sessionToken");
   }
 
   @Test
   void accessDeniedSaysToGrantDecrypt() throws Exception {
     kms.addCredentials("AKIANOPERM", "s", Optional.empty());
     kms.denyAccess("AKIANOPERM");
-    kmsError(source(fields("AKIANOPERM", "s"), settings()))
+    kmsError(() -> source(fields("AKIANOPERM", "s"), flags()))
         .hasMessageContaining("denied")
         .satisfies(
             e -> assertThat(((RestoreException) e).nextStep()).contains("decrypt permission"));
@@ -203,18 +207,9 @@ class AwsKeySourceTest {
   void anotherKeyInTheMetadataIsAWrongKeyError() throws Exception {
     Map<String, String> f = fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY);
     f.put("customerMasterKeyID", kms.createKey());
-    kmsError(source(f, settings()))
+    kmsError(() -> source(f, flags()))
         .hasMessageContaining("IncorrectKeyException")
         .hasMessageContaining("customerMasterKeyId");
-  }
-
-  @Test
-  void aPlaintextThatIsNot32BytesIsRefused() throws Exception {
-    Map<String, String> f = fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY);
-    f.put(
-        "encryptedKey",
-        Base64.getEncoder().encodeToString(kms.encrypt(keyArn, new byte[16], Map.of())));
-    kmsError(source(f, settings())).hasMessageContaining("to 16 bytes, but a master key has 32");
   }
 
   @Test
@@ -223,10 +218,10 @@ class AwsKeySourceTest {
     f.put(
         "encryptedKey",
         Base64.getEncoder().encodeToString(kms.encrypt(keyArn, MASTER, Map.of("cluster", "c0"))));
-    kmsError(source(f, settings())).hasMessageContaining("InvalidCiphertextException");
+    kmsError(() -> source(f, flags())).hasMessageContaining("InvalidCiphertextException");
     f.put("encryptionContext", "{\"cluster\": \"c0\"}");
-    try (MasterKey k = source(f, settings()).decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
+    try (MasterKey k = source(f, flags()).decrypt()) {
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
   }
 
@@ -235,15 +230,15 @@ class AwsKeySourceTest {
     MasterKeySource s =
         source(
             fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY),
-            settings().withRetry(Duration.ofSeconds(20), 3));
+            flags("--kms-timeout", "20", "--kms-attempts", "3"));
     kms.throttleNext(2);
     int before = kms.requestCount();
     try (MasterKey k = s.decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
     assertThat(kms.requestCount() - before).isEqualTo(3);
     kms.throttleNext(3);
-    kmsError(s).hasMessageContaining("ThrottlingException after 3 attempts");
+    kmsError(() -> s).hasMessageContaining("ThrottlingException after 3 attempts");
   }
 
   @Test
@@ -252,8 +247,8 @@ class AwsKeySourceTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    KeySourceSettings s = settings().withKmsEndpoint(URI.create("http://127.0.0.1:" + port));
-    kmsError(source(fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY), s))
+    List<String> s = List.of("--kms-endpoint", "http://127.0.0.1:" + port, "--kms-attempts", "1");
+    kmsError(() -> source(fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY), s))
         .hasMessageContaining("could not be reached")
         .hasMessageContaining("127.0.0.1:" + port);
   }
@@ -262,20 +257,20 @@ class AwsKeySourceTest {
   void wrapsAKeyThatDecryptsBack() throws Exception {
     Map<String, String> f = fields(FakeAwsKms.ACCESS_KEY_ID, FakeAwsKms.SECRET_ACCESS_KEY);
     f.remove("encryptedKey");
-    AwsKeySource s = (AwsKeySource) source(f, settings());
+    AwsKeySource s = (AwsKeySource) source(f, flags());
     byte[] ct;
     try (MasterKey k = MasterKey.copyOf(MASTER)) {
       ct = s.encrypt(k);
     }
     f.put("encryptedKey", Base64.getEncoder().encodeToString(ct));
-    try (MasterKey k = source(f, settings()).decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(expectedFingerprint());
+    try (MasterKey k = source(f, flags()).decrypt()) {
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
   }
 
   @Test
   void theRegionComesFromTheKeyArnWhenTheFileHasNone() {
-    assertThat(AwsKeySource.arnRegion("arn:aws:kms:eu-central-1:1:key/x")).contains("eu-central-1");
-    assertThat(AwsKeySource.arnRegion("1234abcd-12ab")).isEmpty();
+    assertThat(AwsSettings.arnRegion("arn:aws:kms:eu-central-1:1:key/x")).contains("eu-central-1");
+    assertThat(AwsSettings.arnRegion("1234abcd-12ab")).isEmpty();
   }
 }

@@ -1,45 +1,40 @@
 package io.restore.kms.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.kms.KeySourceSettings;
+import io.restore.cli.Flags;
+import io.restore.kms.AzureSettings;
+import io.restore.kms.KeySourceContract;
 import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
-import io.restore.snapshot.Snapshot;
 import io.restore.testkit.kms.FakeAzureKeyVault;
+import io.restore.testkit.net.SilentServer;
 import io.restore.testkit.sample.SnapshotLayout;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** AzureKeySource through the real ClientSecretCredential and CryptographyClient (HTTPS double). */
-class AzureKeySourceTest {
+/**
+ * AzureKeySource through the real ClientSecretCredential and CryptographyClient (HTTPS double): the
+ * key-source contract, then what only Azure has (algorithm fallback, sovereign clouds).
+ */
+class AzureKeySourceTest extends KeySourceContract {
   static FakeAzureKeyVault vault;
   static String keyId;
-  static final byte[] MASTER = new byte[32];
-
-  @TempDir Path db;
 
   @BeforeAll
   static void start() throws Exception {
     vault = FakeAzureKeyVault.start();
     keyId = vault.createKey("atlas-key");
-    for (int i = 0; i < 32; i++) {
-      MASTER[i] = (byte) (i * 3);
-    }
   }
 
   @AfterAll
@@ -52,7 +47,17 @@ class AzureKeySourceTest {
     return "https://atlas-vault.vault.azure.net" + URI.create(keyId).getPath();
   }
 
-  private Map<String, String> fields(String secret, String alg) {
+  @Override
+  protected String provider() {
+    return "azure";
+  }
+
+  @Override
+  protected Map<String, String> fields(byte[] plaintext) {
+    return fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP-256", plaintext);
+  }
+
+  private Map<String, String> fields(String secret, String alg, byte[] plaintext) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("azureEnvironment", "AZURE");
     f.put("clientID", FakeAzureKeyVault.CLIENT_ID);
@@ -62,67 +67,85 @@ class AzureKeySourceTest {
     f.put("resourceGroupName", "rg");
     f.put("keyVaultName", "atlas-vault");
     f.put("keyIdentifier", atlasKeyIdentifier());
-    f.put("encryptedKey", Base64.getEncoder().encodeToString(vault.encrypt(keyId, alg, MASTER)));
+    f.put("encryptedKey", Base64.getEncoder().encodeToString(vault.encrypt(keyId, alg, plaintext)));
     return f;
   }
 
-  private static KeySourceSettings settings() {
-    return KeySourceSettings.defaults()
-        .withKmsEndpoint(vault.endpoint())
-        .withKmsCaFile(vault.caFile())
-        .withRetry(Duration.ofSeconds(20), 1)
-        .withAzure(
-            new KeySourceSettings.Azure(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(vault.endpoint())));
+  @Override
+  protected List<String> flags() {
+    return List.of(
+        "--kms-endpoint",
+        vault.endpoint().toString(),
+        "--kms-ca-file",
+        vault.caFile().toString(),
+        "--azure-authority-host",
+        vault.endpoint().toString(),
+        "--kms-timeout",
+        "20",
+        "--kms-attempts",
+        "1");
   }
 
-  private MasterKeySource source(Map<String, String> f, KeySourceSettings s) throws Exception {
-    SnapshotLayout.write(db, "az-key", "azure", f);
-    return KeySources.forSnapshot(Snapshot.open(db, Optional.empty()), s);
+  private List<String> flags(String... more) {
+    List<String> all = new ArrayList<>(flags());
+    all.addAll(List.of(more));
+    return all;
   }
 
-  private static String fingerprint() {
-    try (MasterKey k = MasterKey.copyOf(MASTER)) {
-      return k.fingerprint();
-    }
+  @Override
+  protected Optional<Map<String, String>> wrongCredentials() {
+    return Optional.of(fields("rotated-secret", "RSA-OAEP-256", MASTER));
   }
 
-  private static AbstractThrowableAssert<?, ? extends Throwable> kmsError(MasterKeySource s) {
-    return assertThatThrownBy(s::decrypt)
-        .isInstanceOf(RestoreException.class)
-        .satisfies(e -> assertThat(((RestoreException) e).exitCode()).isEqualTo(ExitCode.KMS));
+  @Override
+  protected Optional<Map<String, String>> wrongKey() {
+    Map<String, String> f = fields(MASTER);
+    f.put("keyIdentifier", "https://atlas-vault.vault.azure.net/keys/gone/0123456789abcdef");
+    return Optional.of(f);
+  }
+
+  @Override
+  protected Optional<List<String>> unansweredFlags(SilentServer silent) {
+    return Optional.of(List.of("--kms-endpoint", silent.uri("https").toString()));
+  }
+
+  @Override
+  protected Optional<Map.Entry<Map<String, String>, String>> lineBreakCredential() {
+    return Optional.of(
+        Map.entry(
+            fields("secret-first-line\nsecond-line", "RSA-OAEP-256", MASTER), "field secret"));
+  }
+
+  @Override
+  protected List<String> secrets() {
+    return List.of(
+        FakeAzureKeyVault.CLIENT_SECRET, "rotated-secret", "secret-first-line", "second-line");
   }
 
   @Test
-  void decryptsRsaOaep256WithTheMetadatasClientSecret() throws Exception {
+  void decryptsWithTheMetadatasClientSecretInOneCall() throws Exception {
     int before = vault.operations("decrypt");
-    MasterKeySource s = source(fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP-256"), settings());
+    MasterKeySource s = source(fields(MASTER), flags());
     try (MasterKey k = s.decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(fingerprint());
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
     assertThat(vault.operations("decrypt")).isEqualTo(before + 1);
-    assertThat(s.description())
-        .contains("metadata fields clientId, tenantId, secret")
-        .doesNotContain(FakeAzureKeyVault.CLIENT_SECRET);
+    assertThat(s.description()).contains("metadata fields clientId, tenantId, secret");
   }
 
   @Test
   void fallsBackToRsaOaep() throws Exception {
     try (MasterKey k =
-        source(fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP"), settings()).decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(fingerprint());
+        source(fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP", MASTER), flags()).decrypt()) {
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
   }
 
   @Test
-  void aWrongSecretSaysWhichFieldsToUpdate() throws Exception {
-    kmsError(source(fields("rotated-secret", "RSA-OAEP-256"), settings()))
+  void aWrongSecretGivesTheEntraCodeAndWhichFieldsToUpdate() throws Exception {
+    kmsError(() -> source(wrongCredentials().orElseThrow(), flags()))
         .hasMessageContaining("Azure Key Vault refused the credentials")
         .hasMessageContaining("AADSTS7000215")
-        .hasMessageNotContaining("rotated-secret")
         .satisfies(
             e ->
                 assertThat(((RestoreException) e).nextStep())
@@ -132,62 +155,54 @@ class AzureKeySourceTest {
 
   @Test
   void aSecretOnTheCommandLineWins() throws Exception {
-    KeySourceSettings s =
-        settings()
-            .withAzure(
-                new KeySourceSettings.Azure(
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of(FakeAzureKeyVault.CLIENT_SECRET),
-                    Optional.of(vault.endpoint())));
-    try (MasterKey k = source(fields("stale", "RSA-OAEP-256"), s).decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(fingerprint());
+    try (MasterKey k =
+        source(
+                fields("stale", "RSA-OAEP-256", MASTER),
+                flags("--azure-client-secret", FakeAzureKeyVault.CLIENT_SECRET))
+            .decrypt()) {
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
   }
 
   @Test
   void forbiddenSaysToGrantDecrypt() throws Exception {
-    vault.addClient("0000aaaa-0000-4000-8000-000000000001", "s");
+    vault.addClient("0000aaaa-0000-4000-8000-000000000001", "s3cr3t-other");
     vault.denyKeyOperations("0000aaaa-0000-4000-8000-000000000001");
-    Map<String, String> f = fields("s", "RSA-OAEP-256");
+    Map<String, String> f = fields("s3cr3t-other", "RSA-OAEP-256", MASTER);
     f.put("clientID", "0000aaaa-0000-4000-8000-000000000001");
-    kmsError(source(f, settings())).hasMessageContaining("denied");
-  }
-
-  @Test
-  void anUnknownKeyNamesKeyIdentifier() throws Exception {
-    Map<String, String> f = fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP-256");
-    f.put("keyIdentifier", "https://atlas-vault.vault.azure.net/keys/gone/0123456789abcdef");
-    kmsError(source(f, settings())).hasMessageContaining("keyIdentifier");
+    kmsError(() -> source(f, flags())).hasMessageContaining("denied");
   }
 
   @Test
   void aCiphertextNoAlgorithmOpensIsAWrongKeyError() throws Exception {
-    Map<String, String> f = fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP-256");
+    Map<String, String> f = fields(MASTER);
     f.put("encryptedKey", Base64.getEncoder().encodeToString(new byte[256]));
-    kmsError(source(f, settings())).hasMessageContaining("no algorithm");
+    kmsError(() -> source(f, flags())).hasMessageContaining("no algorithm");
   }
 
   @Test
   void wrapsAKeyThatDecryptsBack() throws Exception {
-    Map<String, String> f = fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP-256");
-    AzureKeySource s = (AzureKeySource) source(f, settings());
+    Map<String, String> f = fields(MASTER);
+    AzureKeySource s = (AzureKeySource) source(f, flags());
     byte[] ct;
     try (MasterKey k = MasterKey.copyOf(MASTER)) {
       ct = s.encrypt(k);
     }
     f.put("encryptedKey", Base64.getEncoder().encodeToString(ct));
-    try (MasterKey k = source(f, settings()).decrypt()) {
-      assertThat(k.fingerprint()).isEqualTo(fingerprint());
+    try (MasterKey k = source(f, flags()).decrypt()) {
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
   }
 
   @Test
   void sovereignCloudsUseTheirLoginHost() throws Exception {
-    Map<String, String> f = fields(FakeAzureKeyVault.CLIENT_SECRET, "RSA-OAEP-256");
+    Map<String, String> f = fields(MASTER);
     f.put("azureEnvironment", "AZURE_CHINA");
-    AzureKeySource s =
-        (AzureKeySource) source(f, settings().withAzure(KeySourceSettings.Azure.none()));
+    SnapshotLayout.write(db, "key-1", "azure", f);
+    AzureSettings s =
+        (AzureSettings)
+            KeySources.plan(db, Flags.parse("--kms-endpoint", vault.endpoint().toString()))
+                .settings();
     assertThat(s.authorityHost()).isEqualTo("https://login.chinacloudapi.cn/");
     assertThat(s.keyIdentifier()).startsWith(vault.endpoint().toString());
   }

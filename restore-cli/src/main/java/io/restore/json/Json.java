@@ -1,4 +1,4 @@
-package io.restore.snapshot;
+package io.restore.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

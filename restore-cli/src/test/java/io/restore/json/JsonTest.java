@@ -1,4 +1,4 @@
-package io.restore.snapshot;
+package io.restore.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +62,26 @@ class JsonTest {
   void refusesDeepNesting() {
     assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100)))
         .hasMessageContaining("nested deeper");
+  }
+
+  @Test
+  void numbersKeepTheirTextWhateverTheirForm() throws Exception {
+    for (String n : new String[] {"1.50", "1e2", "-0", "12345678901234567890123", "2.5E-3"}) {
+      assertThat(Json.writeCompact(Json.parse("[" + n + "]"))).isEqualTo("[" + n + "]");
+    }
+  }
+
+  @Test
+  void aDuplicateKeyIsRefusedWithItsPositionOnly() {
+    assertThatThrownBy(
+            () -> Json.parse("{\"secretAccessKey\": \"a\",\n \"secretAccessKey\": \"b\"}"))
+        .hasMessage("duplicate field name at line 2, column 2");
+  }
+
+  @Test
+  void escapesMayEncodeControlCharactersWhichTheMetadataChecksLater() throws Exception {
+    // JSON allows an escaped NUL in a string; Metadata refuses it where a path goes.
+    assertThat(Json.parseObject("{\"keyFile\": \"a\\u0000b\"}").get("keyFile"))
+        .isEqualTo("a\u0000b");
   }
 }

@@ -1,0 +1,84 @@
+package io.restore.cli;
+
+import io.restore.UserText;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * picocli converters that check a value's range while the command line is parsed, so a bad value is
+ * a usage error (exit 2) before any work, never an exception deep in a session (issue 12, defect
+ * 6). Messages echo the value capped ({@link UserText}).
+ */
+final class OptionValues {
+  private OptionValues() {}
+
+  /** A TCP port: 0 (any free port) to 65535. Every port option uses it. */
+  static final class Port implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return inRange(value, 0, 65535, "a port number (0 to 65535; 0 = any free port)");
+    }
+  }
+
+  /** KMS attempts per call: 1 (no retry) to 10. */
+  static final class Attempts implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return inRange(value, 1, 10, "a number of attempts (1 to 10)");
+    }
+  }
+
+  /** A time limit in whole seconds: 1 to one day. */
+  static final class Seconds implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return inRange(value, 1, 86_400, "a number of seconds (1 to 86400)");
+    }
+  }
+
+  /** mongod's start-up limit in whole seconds: 1 to one week (large snapshots recover slowly). */
+  static final class LongSeconds implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return (long) inRange(value, 1, 604_800, "a number of seconds (1 to 604800)");
+    }
+  }
+
+  /** An http(s) URL with a host: KMS, STS and login endpoints. */
+  static final class HttpUrl implements ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      URI u;
+      try {
+        u = new URI(value.trim());
+      } catch (URISyntaxException e) {
+        throw notA(value, "a URL");
+      }
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http")) || u.getHost() == null) {
+        throw notA(value, "a URL like https://host[:port]");
+      }
+      return u;
+    }
+  }
+
+  static int inRange(String value, int min, int max, String what) {
+    int n;
+    try {
+      n = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw notA(value, what);
+    }
+    if (n < min || n > max) {
+      throw notA(value, what);
+    }
+    return n;
+  }
+
+  private static TypeConversionException notA(String value, String what) {
+    return new TypeConversionException("'" + UserText.cap(value) + "' is not " + what);
+  }
+}
