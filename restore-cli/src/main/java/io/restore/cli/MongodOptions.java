@@ -35,6 +35,7 @@ public final class MongodOptions {
   @Option(
       names = {"--port", "-mongodPort"},
       paramLabel = "<port>",
+      converter = OptionValues.Port.class,
       hidden = true)
   Integer portAlias;
 

@@ -88,7 +88,11 @@ final class ProxyCommand implements Callable<Integer> {
   int mongodPort;
 
   /** Atlas's spelling of --mongod-port (hidden). */
-  @Option(names = "-mongodPort", paramLabel = "<port>", hidden = true)
+  @Option(
+      names = "-mongodPort",
+      paramLabel = "<port>",
+      converter = OptionValues.Port.class,
+      hidden = true)
   Integer mongodPortAlias;
 
   @Mixin KeySourceOptions keys;

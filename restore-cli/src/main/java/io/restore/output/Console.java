@@ -91,9 +91,17 @@ public final class Console {
     line(LogLevel.DEBUG, "restore: " + message);
   }
 
-  /** Always shown, whatever the level. */
-  public void error(String message) {
-    line(LogLevel.ERROR, message);
+  /**
+   * Always shown, whatever the level, and never timestamped: an error is the run's last word, in
+   * the two-line form scripts match ({@code ^restore: }, {@code ^ next: };
+   * docs/troubleshooting.md).
+   */
+  public synchronized void error(String message) {
+    record(message);
+    eraseLive();
+    live = List.of();
+    err.println(message);
+    err.flush();
   }
 
   /** A line of its own (no {@code restore:} prefix) at {@code level}. */
