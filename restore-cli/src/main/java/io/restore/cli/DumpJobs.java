@@ -5,6 +5,7 @@ import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
 import io.restore.dump.LiveProgress;
 import io.restore.dump.LogLineProgress;
+import io.restore.dump.OutputChecks;
 import io.restore.output.Console;
 import io.restore.output.LogLevel;
 import io.restore.session.Job;
@@ -17,11 +18,25 @@ final class DumpJobs {
    * @param summary the run's --summary-json, which keeps the dump's own summary; null without one
    */
   static Job.Dump job(DumpRequest request, Console console, RunSummary summary) {
+    Dumper dumper = new Dumper();
     return new Job.Dump(
-        uri -> {
-          // The dumper reports its own summary line; failures are RestoreExceptions.
-          new Dumper().dump(uri, request, progress(console, summary));
-          return 0;
+        new Job.DumpJob() {
+          @Override
+          public int run(String uri) {
+            // The dumper reports its own summary line; failures are RestoreExceptions.
+            dumper.dump(uri, request, progress(console, summary));
+            return 0;
+          }
+
+          @Override
+          public void preflight() {
+            OutputChecks.beforeStart(request);
+          }
+
+          @Override
+          public void cancel() {
+            dumper.cancel();
+          }
         });
   }
 

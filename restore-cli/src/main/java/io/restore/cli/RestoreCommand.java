@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       MetadataCommand.class,
       PsCommand.class,
       StopCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

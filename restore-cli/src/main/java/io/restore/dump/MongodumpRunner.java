@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,15 @@ final class MongodumpRunner {
   private final Supplier<String> ids;
   private final OutputStream stdout;
 
-  MongodumpRunner(OutputStream stdout, Map<String, String> env, Clock clock, Supplier<String> ids) {
+  private final DumpCancellation cancellation;
+
+  MongodumpRunner(
+      OutputStream stdout,
+      Map<String, String> env,
+      Clock clock,
+      Supplier<String> ids,
+      DumpCancellation cancellation) {
+    this.cancellation = cancellation;
     this.stdout = stdout;
     this.env = env;
     this.clock = clock;
@@ -58,11 +65,7 @@ final class MongodumpRunner {
     Path config = null;
     try {
       List<String> cmd = new ArrayList<>(List.of(binary.toString()));
-      config =
-          Files.createTempFile(
-              "restore-mongodump-",
-              ".yaml",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      config = SecretTempFile.create("restore-mongodump-", ".yaml");
       Files.writeString(
           config,
           "uri: \"" + uri.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n",
@@ -87,6 +90,7 @@ final class MongodumpRunner {
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
       }
       Process p = pb.start();
+      cancellation.onCancel(p::destroy); // mongodump ends on SIGTERM; its exit fails the dump
       if (toStdout) {
         try (InputStream in = p.getInputStream()) {
           in.transferTo(stdout);

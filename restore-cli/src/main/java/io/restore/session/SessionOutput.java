@@ -13,9 +13,12 @@ import java.util.Optional;
  * timestamped off a terminal); what the session learned on the way ({@link SessionFacts}) for
  * {@code open --json} and {@code --summary-json}.
  *
- * <p>With {@value #TIMINGS_ENV} set (any value), each status line also says how long after the
- * process started it was printed ({@code restore: [+1234 ms] ...}): scripts/bench-open reads these
- * to show where the time of a session goes.
+ * <p>With {@value #TIMINGS_ENV} set, each status line also says how long after an origin it was
+ * printed ({@code restore: [+1234 ms] ...}): scripts/bench-open reads these to show where the time
+ * of a session goes. The origin is the variable's value when it is a time in milliseconds since the
+ * epoch (the caller's own clock reading just before it started restore, so that the caller's total
+ * and the steps come from one clock), else the process start, which Linux knows only to within a
+ * second (boot time in whole seconds plus clock ticks).
  */
 public final class SessionOutput {
   public static final String TIMINGS_ENV = "RESTORE_TIMINGS";
@@ -31,19 +34,41 @@ public final class SessionOutput {
     this(out, Console.plain(err), new SessionFacts(), true);
   }
 
+  /** For tests: plain lines, timings counted from {@code origin}. */
+  SessionOutput(PrintWriter out, PrintWriter err, Optional<Instant> origin) {
+    this(out, Console.plain(err), new SessionFacts(), true, origin);
+  }
+
   /**
    * @param uriOnStdout whether a waiting session prints its URI alone on stdout ({@code open
    *     --json} prints one JSON object there instead)
    */
   public SessionOutput(PrintWriter out, Console console, SessionFacts facts, boolean uriOnStdout) {
+    this(out, console, facts, uriOnStdout, origin(System.getenv(TIMINGS_ENV)));
+  }
+
+  private SessionOutput(
+      PrintWriter out,
+      Console console,
+      SessionFacts facts,
+      boolean uriOnStdout,
+      Optional<Instant> origin) {
     this.out = out;
     this.console = console;
     this.facts = facts;
     this.uriOnStdout = uriOnStdout;
-    this.processStart =
-        System.getenv(TIMINGS_ENV) == null
-            ? Optional.empty()
-            : ProcessHandle.current().info().startInstant();
+    this.processStart = origin;
+  }
+
+  /** Where the timings count from, for a value of {@value #TIMINGS_ENV} (null: no timings). */
+  static Optional<Instant> origin(String timings) {
+    if (timings == null) {
+      return Optional.empty();
+    }
+    if (timings.matches("\\d{10,15}")) {
+      return Optional.of(Instant.ofEpochMilli(Long.parseLong(timings)));
+    }
+    return ProcessHandle.current().info().startInstant();
   }
 
   public Console console() {
