@@ -9,7 +9,8 @@ import io.restore.session.OpenRequest;
 import io.restore.session.RestoreSession;
 import io.restore.session.SessionFacts;
 import io.restore.session.SessionOutput;
-import java.nio.file.Path;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,12 +49,12 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   @Parameters(
       index = "0",
       arity = "0..1",
-      paramLabel = "<dbpath>",
-      description = "Snapshot directory to open and dump.")
-  Path dbpath;
+      paramLabel = "<source>",
+      description = SourceOptions.SOURCE_HELP)
+  String dbpath;
 
   @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
-  Path dbpathAlias;
+  String dbpathAlias;
 
   @Option(
       names = "--uri",
@@ -65,6 +66,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   @Mixin KeySourceOptions keys;
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
+  @Mixin SourceOptions sources;
   @Mixin OutputOptions output;
 
   private final SessionFacts facts = new SessionFacts();
@@ -83,7 +85,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   @Override
   public Integer call() {
     runSummary();
-    Path snapshot = dbpath != null ? dbpath : dbpathAlias;
+    String snapshot = dbpath != null ? dbpath : dbpathAlias;
     if ((snapshot == null) == (uri == null)) {
       throw new RestoreException(
           ExitCode.USAGE,
@@ -95,22 +97,24 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
     ArchiveGuard.check(options, output);
     if (snapshot != null) {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
-      OpenRequest open =
-          new OpenRequest(
-              snapshot,
-              keys.toFlags(System.getenv()),
-              pki.toOptions(),
-              pki.clientKeyPassword(),
-              Optional.empty(),
-              false,
-              mongod.plan());
-      SessionRegistry registry = SessionRegistry.fromEnvironment(System.getenv());
-      output.sessionLog(registry.dir());
-      return new RestoreSession(
-              registry,
-              System.getenv(),
-              new SessionOutput(spec.commandLine().getOut(), output.console(), facts, true))
-          .open(open, DumpJobs.job(request, output.console(), summary));
+      try (OpenedSource opened = sources.open(snapshot, Sources.Need.SNAPSHOT, spec)) {
+        OpenRequest open =
+            new OpenRequest(
+                opened.dbpath(),
+                keys.toFlags(System.getenv()),
+                pki.toOptions(),
+                pki.clientKeyPassword(),
+                Optional.empty(),
+                false,
+                mongod.plan());
+        SessionRegistry registry = SessionRegistry.fromEnvironment(System.getenv());
+        output.sessionLog(registry.dir());
+        return new RestoreSession(
+                registry,
+                System.getenv(),
+                new SessionOutput(spec.commandLine().getOut(), output.console(), facts, true))
+            .open(open, DumpJobs.job(request, output.console(), summary));
+      }
     }
     new Dumper().dump(uri, request, DumpJobs.progress(output.console(), summary));
     return ExitCode.OK.value();

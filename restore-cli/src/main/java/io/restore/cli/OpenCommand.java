@@ -8,6 +8,8 @@ import io.restore.session.OpenRequest;
 import io.restore.session.RestoreSession;
 import io.restore.session.SessionFacts;
 import io.restore.session.SessionOutput;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,12 +50,12 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   @Parameters(
       index = "0",
       arity = "0..1",
-      paramLabel = "<dbpath>",
-      description = "The extracted snapshot folder (or -dbpath).")
-  Path dbpath;
+      paramLabel = "<source>",
+      description = SourceOptions.SOURCE_HELP + " (or -dbpath)")
+  String dbpath;
 
   @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
-  Path dbpathAlias;
+  String dbpathAlias;
 
   @Parameters(
       index = "1..*",
@@ -88,6 +90,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
   @Mixin DumpToOption dumpTo;
+  @Mixin SourceOptions sources;
   @Mixin OutputOptions output;
 
   private final SessionFacts facts = new SessionFacts();
@@ -117,14 +120,16 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
     }
     SessionRegistry registry = SessionRegistry.fromEnvironment(System.getenv());
     output.sessionLog(registry.dir());
-    return new RestoreSession(
-            registry, System.getenv(), new SessionOutput(out, output.console(), facts, !json))
-        .open(request(), job);
+    try (OpenedSource snapshot = sources.open(dbpath(), Sources.Need.SNAPSHOT, spec)) {
+      return new RestoreSession(
+              registry, System.getenv(), new SessionOutput(out, output.console(), facts, !json))
+          .open(request(snapshot.dbpath()), job);
+    }
   }
 
-  OpenRequest request() {
+  OpenRequest request(Path dbpath) {
     return new OpenRequest(
-        dbpath(),
+        dbpath,
         keys.toFlags(System.getenv()),
         pki.toOptions(),
         pki.clientKeyPassword(),
@@ -134,7 +139,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   }
 
   /** The positional dbpath, or Atlas's -dbpath (then every positional word is the command). */
-  private Path dbpath() {
+  private String dbpath() {
     if (dbpathAlias == null) {
       if (dbpath == null) {
         throw new RestoreException(
