@@ -42,6 +42,8 @@ final class HelpLayout {
     "  RESTORE_AWS_ACCESS_KEY_ID, RESTORE_AWS_SECRET_ACCESS_KEY, RESTORE_AWS_SESSION_TOKEN",
     "                            AWS credentials, instead of flags seen in the process list",
     "  RESTORE_AZURE_CLIENT_SECRET  Azure client secret, likewise",
+    "  RESTORE_WORK_DIR          where archives and links are extracted (else temp)",
+    "  RESTORE_DOWNLOAD_TIMEOUT  seconds a download may take to connect or stall",
     "  RESTORE_TIMINGS           any value: status lines show milliseconds since start",
     "  RESTORE_JAVA_OPTS         extra JVM options (scripts/restore)",
     "  RESTORE_CDS               0: no class data sharing archive (scripts/restore)",
