@@ -4,9 +4,9 @@ import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.dump.DumpRequest;
 import io.restore.session.OpenRequest;
+import io.restore.session.SessionFacts;
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
-import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +24,22 @@ import picocli.CommandLine.Spec;
       "Dump a snapshot, or a running server with --uri, to mongodump's directory layout or"
           + " archive (mongorestore reads both). The output is verified, then renamed into place;"
           + " on failure nothing complete-looking is left."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  # every database, mongodump's directory layout",
+      "  restore dump /data/snap --out /backups/snap",
+      "  # one gzipped archive file, four collections at a time",
+      "  restore dump /data/snap --archive=/backups/snap.archive.gz --gzip -j 4",
+      "  # one database, mongodump's names",
+      "  restore dump /data/snap -d shop -o /backups/shop",
+      "  # a stream for mongorestore on another host",
+      "  restore dump /data/snap --archive | ssh db2 mongorestore --archive",
+      "  # a running server; a summary for cron",
+      "  restore dump --uri mongodb://127.0.0.1:27017/ -o out --summary-json out.json"
     })
-final class DumpCommand implements Callable<Integer> {
+final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   private final Wiring wiring;
 
   @Spec CommandSpec spec;
@@ -41,6 +55,9 @@ final class DumpCommand implements Callable<Integer> {
       description = SourceOptions.SOURCE_HELP)
   String dbpath;
 
+  @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
+  String dbpathAlias;
+
   @Option(
       names = "--uri",
       paramLabel = "<uri>",
@@ -52,36 +69,54 @@ final class DumpCommand implements Callable<Integer> {
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
   @Mixin SourceOptions sources;
+  @Mixin OutputOptions output;
+
+  private final SessionFacts facts = new SessionFacts();
+
+  private RunSummary summary;
+
+  /** The same object for the strategy that writes it and the job that fills it. */
+  @Override
+  public Optional<RunSummary> runSummary() {
+    if (summary == null && options.summaryJson().isPresent()) {
+      summary = new RunSummary(options.summaryJson().get(), facts);
+    }
+    return Optional.ofNullable(summary);
+  }
 
   @Override
   public Integer call() {
-    if ((dbpath == null) == (uri == null)) {
+    runSummary();
+    String snapshot = dbpath != null ? dbpath : dbpathAlias;
+    if ((snapshot == null) == (uri == null)) {
       throw new RestoreException(
           ExitCode.USAGE,
-          dbpath == null ? "nothing to dump" : "<dbpath> and --uri cannot be combined",
+          snapshot == null ? "nothing to dump" : "<dbpath> and --uri cannot be combined",
           "give a snapshot directory, or --uri mongodb://host:port/ for a running server");
     }
+    // Every option is checked here, before a key is decrypted or mongod starts.
     DumpRequest request = options.toRequest();
-    PrintWriter err = spec.commandLine().getErr();
-    if (dbpath != null) {
+    ArchiveGuard.check(options, output);
+    if (snapshot != null) {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
-      try (OpenedSource snapshot =
-          sources.open(dbpath, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+      try (OpenedSource opened =
+          sources.open(snapshot, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
         OpenRequest open =
             new OpenRequest(
-                snapshot.dbpath(),
+                opened.dbpath(),
                 keys.toFlags(wiring.environment()),
                 pki.toOptions(),
                 pki.clientKeyPassword(),
                 Optional.empty(),
                 false,
                 mongod.plan());
+        output.sessionLog(wiring.stateDir());
         return wiring
-            .restoreSession(spec.commandLine().getOut(), err)
-            .open(open, DumpJobs.job(wiring.dumper(), request, options.quiet(), err));
+            .restoreSession(spec.commandLine().getOut(), output.console(), facts, true)
+            .open(open, DumpJobs.job(wiring.dumper(), request, output.console(), summary));
       }
     }
-    wiring.dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
+    wiring.dumper().dump(uri, request, DumpJobs.progress(output.console(), summary));
     return ExitCode.OK.value();
   }
 }

@@ -1,26 +1,29 @@
 package io.restore.cli;
 
-import io.restore.dump.BarProgress;
-import io.restore.dump.DumpOutput;
 import io.restore.dump.DumpProgress;
 import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
+import io.restore.dump.LiveProgress;
 import io.restore.dump.LogLineProgress;
 import io.restore.dump.OutputChecks;
+import io.restore.output.Console;
+import io.restore.output.LogLevel;
 import io.restore.session.Job;
-import java.io.PrintWriter;
 
-/** The dumper as a session job, with the progress display that suits the terminal. */
+/** The dumper as a session job, with the progress display that suits stderr. */
 final class DumpJobs {
   private DumpJobs() {}
 
-  static Job.Dump job(Dumper dumper, DumpRequest request, boolean quiet, PrintWriter err) {
+  /**
+   * @param summary the run's --summary-json, which keeps the dump's own summary; null without one
+   */
+  static Job.Dump job(Dumper dumper, DumpRequest request, Console console, RunSummary summary) {
     return new Job.Dump(
         new Job.DumpJob() {
           @Override
           public int run(String uri) {
             // The dumper reports its own summary line; failures are RestoreExceptions.
-            dumper.dump(uri, request, progress(request, quiet, err));
+            dumper.dump(uri, request, progress(console, summary));
             return 0;
           }
 
@@ -36,12 +39,19 @@ final class DumpJobs {
         });
   }
 
-  /** Bars on a terminal, else one line per collection; never on stdout (archives stream there). */
-  static DumpProgress progress(DumpRequest request, boolean quiet, PrintWriter err) {
-    boolean streaming = request.output() instanceof DumpOutput.Archive a && a.file().isEmpty();
-    if (!quiet && System.console() != null && !streaming) {
-      return new BarProgress(System.err);
+  static DumpProgress progress(Console console, RunSummary summary) {
+    DumpProgress p = progress(console);
+    return summary == null ? p : summary.capturing(p);
+  }
+
+  /**
+   * Live lines when stderr is a terminal (also while an archive streams on stdout: the two streams
+   * are told apart), else one timestamped line per collection; nothing but failures with --quiet.
+   */
+  static DumpProgress progress(Console console) {
+    if (console.interactive() && console.shows(LogLevel.INFO)) {
+      return new LiveProgress(console);
     }
-    return new LogLineProgress(err);
+    return new LogLineProgress(console);
   }
 }

@@ -6,6 +6,7 @@ import io.restore.dump.DumpOutput;
 import io.restore.dump.DumpRequest;
 import io.restore.dump.DumpTool;
 import io.restore.dump.NamespaceFilter;
+import io.restore.dump.NamespacePatterns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class DumpOptions {
   static final String STDOUT = "-";
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "<dir>",
       description = "Write mongodump's directory layout here (created; must be absent or empty).")
   Path out;
@@ -58,35 +59,58 @@ public final class DumpOptions {
       description = "Extended JSON flavour for --format jsonl (default: ${DEFAULT-VALUE}).")
   String jsonFormat;
 
-  @Option(names = "--db", paramLabel = "<db>", description = "Dump only this database.")
+  @Option(
+      names = {"-d", "--db"},
+      paramLabel = "<db>",
+      description = "Dump only this database.")
   String db;
 
   @Option(
-      names = "--collection",
+      names = {"-c", "--collection"},
       paramLabel = "<c>",
       description = "Dump only this collection (needs --db).")
   String collection;
 
   @Option(
-      names = "--exclude-collection",
+      names = {"--exclude-collection", "--excludeCollection"},
       paramLabel = "<c>",
       description = "Skip collections with this name (repeatable).")
   List<String> excludeCollections = new ArrayList<>();
 
   @Option(
-      names = "--exclude-db",
+      names = {"--exclude-collections-with-prefix", "--excludeCollectionsWithPrefix"},
+      paramLabel = "<prefix>",
+      description = "Skip collections whose name starts with this (repeatable).")
+  List<String> excludePrefixes = new ArrayList<>();
+
+  @Option(
+      names = {"--ns-include", "--nsInclude"},
+      paramLabel = "<db.coll>",
+      description =
+          "Dump only namespaces matching this pattern; * matches anything, \\* a literal *"
+              + " (repeatable).")
+  List<String> nsInclude = new ArrayList<>();
+
+  @Option(
+      names = {"--ns-exclude", "--nsExclude"},
+      paramLabel = "<db.coll>",
+      description = "Skip namespaces matching this pattern (repeatable; same rules).")
+  List<String> nsExclude = new ArrayList<>();
+
+  @Option(
+      names = {"--exclude-db", "--excludeDb"},
       paramLabel = "<db>",
       description = "Skip this database (repeatable).")
   List<String> excludeDbs = new ArrayList<>();
 
   @Option(
-      names = "--query",
+      names = {"-q", "--query"},
       paramLabel = "<json>",
       description = "Only documents matching this filter (needs --db and --collection).")
   String query;
 
   @Option(
-      names = {"-j", "--parallel-collections"},
+      names = {"-j", "--parallel-collections", "--numParallelCollections"},
       paramLabel = "<n>",
       defaultValue = "4",
       description = "Collections dumped at the same time (default: ${DEFAULT-VALUE}).")
@@ -96,9 +120,6 @@ public final class DumpOptions {
       names = "--overwrite",
       description = "Replace an existing output, once the new dump has verified.")
   boolean overwrite;
-
-  @Option(names = "--quiet", description = "No progress bars: one line per finished collection.")
-  boolean quiet;
 
   @Option(
       names = "--summary-json",
@@ -118,9 +139,14 @@ public final class DumpOptions {
     return out != null || archive != null;
   }
 
-  /** Whether progress should be one line per collection rather than bars. */
-  public boolean quiet() {
-    return quiet;
+  /** --summary-json, if given: written on every outcome by {@link SummaryJsonStrategy}. */
+  public java.util.Optional<Path> summaryJson() {
+    return Optional.ofNullable(summaryJson);
+  }
+
+  /** Whether the archive goes to stdout (a bare --archive). */
+  public boolean archiveToStdout() {
+    return STDOUT.equals(archive);
   }
 
   /**
@@ -168,12 +194,19 @@ public final class DumpOptions {
         };
     return new DumpRequest(
         output,
-        new NamespaceFilter(db, collection, excludeCollections, excludeDbs, query),
+        new NamespaceFilter(
+            db,
+            collection,
+            excludeCollections,
+            excludeDbs,
+            query,
+            new NamespacePatterns(nsInclude, nsExclude, excludePrefixes)),
         gzip,
         compressionLevel,
         parallelCollections,
         overwrite,
-        Optional.ofNullable(summaryJson),
+        // The command writes --summary-json itself, on every outcome (SummaryJsonStrategy).
+        Optional.empty(),
         tool,
         "restore " + BuildInfo.version());
   }

@@ -6,7 +6,6 @@ import io.restore.dump.Dumper;
 import io.restore.session.Job;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,9 +25,11 @@ final class DumpToOption {
     return dumpTo != null || options.outputGiven();
   }
 
-  Job job(CommandSpec spec, Dumper dumper) {
+  /** The dump job; checked (bad --query, bare --archive on a terminal) before any work. */
+  Job job(Dumper dumper, OutputOptions output, RunSummary summary) {
     DumpRequest request =
         dumpTo != null ? options.toRequest(new DumpOutput.Directory(dumpTo)) : options.toRequest();
-    return DumpJobs.job(dumper, request, options.quiet(), spec.commandLine().getErr());
+    ArchiveGuard.check(options, output);
+    return DumpJobs.job(dumper, request, output.console(), summary);
   }
 }

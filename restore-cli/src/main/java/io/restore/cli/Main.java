@@ -1,6 +1,8 @@
 package io.restore.cli;
 
 import io.restore.ExitCode;
+import io.restore.output.Terminal;
+import io.restore.output.log.RoutingServiceProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -10,7 +12,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine(Wiring.system()).execute(args));
+    // restore's own SLF4J binding, even if another provider is on the class path (tests).
+    System.setProperty("slf4j.provider", RoutingServiceProvider.class.getName());
+    System.setProperty("slf4j.internal.verbosity", "WARN"); // not SLF4J's "loading provider" line
+    CommandLine cmd = commandLine(Wiring.system());
+    Map<String, String> env = System.getenv();
+    ((RestoreCommand) cmd.getCommand()).terminals =
+        new OutputOptions.Terminals(
+            Terminal.detect(Terminal.STDOUT, env), Terminal.detect(Terminal.STDERR, env));
+    System.exit(cmd.execute(args));
   }
 
   /** The product's command line; tests call {@code execute} on it with captured writers. */
@@ -22,12 +32,15 @@ public final class Main {
   public static CommandLine commandLine(Wiring wiring) {
     CommandLine cmd = new CommandLine(RestoreCommand.class, wiring);
     cmd.setExecutionExceptionHandler(new UserFacingErrors());
+    cmd.setParameterExceptionHandler(new UsageErrors());
     cmd.setExitCodeExceptionMapper(UserFacingErrors::exitCodeOf);
+    cmd.setExecutionStrategy(new SummaryJsonStrategy());
     Map<String, String> exitCodes = new LinkedHashMap<>();
     for (ExitCode code : ExitCode.values()) {
       exitCodes.put(String.format("%3d", code.value()), code.meaning());
     }
     cmd.getCommandSpec().usageMessage().exitCodeList(exitCodes);
+    HelpLayout.apply(cmd);
     return cmd;
   }
 }

@@ -35,7 +35,9 @@ final class MetadataCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    // Bare 'restore metadata': a usage error, as bare 'restore' (UsageErrors).
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing a command: set or wrap");
   }
 
   /**

@@ -21,12 +21,23 @@ public final class MongodOptions {
   Path binary;
 
   @Option(
-      names = "--port",
+      names = "--mongod-port",
       paramLabel = "<port>",
       defaultValue = "0",
       converter = OptionValues.Port.class,
       description = "mongod's port (default: 0, any free port, read back from mongod's log)")
   int port;
+
+  /**
+   * The old spelling of --mongod-port and Atlas's (hidden): one name per concept across commands. A
+   * field of its own: picocli applies --mongod-port's default after parsing.
+   */
+  @Option(
+      names = {"--port", "-mongodPort"},
+      paramLabel = "<port>",
+      converter = OptionValues.Port.class,
+      hidden = true)
+  Integer portAlias;
 
   @Option(
       names = "--bind-ip",
@@ -69,7 +80,8 @@ public final class MongodOptions {
 
   /** The command line for this dbpath and KMIP endpoint. */
   public MongodCommand command(MongodBinary found, Path dbpath, MongodCommand.Kmip kmip) {
-    return new MongodCommand(found.path(), dbpath, port, bindIp, kmip, readOnly, shard, extraArgs);
+    return new MongodCommand(
+        found.path(), dbpath, port(), bindIp, kmip, readOnly, shard, extraArgs);
   }
 
   public Duration startupTimeout() {
@@ -84,11 +96,11 @@ public final class MongodOptions {
   /** The session's view of these options. */
   public io.restore.session.OpenRequest.MongodPlan plan() {
     return new io.restore.session.OpenRequest.MongodPlan(
-        Optional.ofNullable(binary), port, bindIp, readOnly, shard, extraArgs, startupTimeout());
+        Optional.ofNullable(binary), port(), bindIp, readOnly, shard, extraArgs, startupTimeout());
   }
 
   public int port() {
-    return port;
+    return portAlias != null ? portAlias : port;
   }
 
   public boolean readOnly() {

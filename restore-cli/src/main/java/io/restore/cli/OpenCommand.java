@@ -4,8 +4,10 @@ import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.session.Job;
 import io.restore.session.OpenRequest;
+import io.restore.session.SessionFacts;
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +32,16 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  restore open /data/snap                             # prints mongodb://127.0.0.1:<port>/...",
-      "  restore open /data/snap --exec -- mongosh \"\\$MONGODB_URI\"",
-      "  restore open /data/snap --dump-to /backups/snap    # dump, verify, tear down"
+      "  # prints mongodb://127.0.0.1:<port>/... and waits for Ctrl-C",
+      "  restore open /data/snap",
+      "  # runs mongosh with the session's URI, then tears down",
+      "  restore open /data/snap --exec -- sh -c 'mongosh \"$MONGODB_URI\"'",
+      "  # dump, verify, tear down",
+      "  restore open /data/snap --dump-to /backups/snap",
+      "  # one JSON object on stdout when ready (for scripts)",
+      "  restore open /data/snap --json"
     })
-final class OpenCommand implements Callable<Integer> {
+final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   private final Wiring wiring;
 
   @Spec CommandSpec spec;
@@ -43,8 +50,15 @@ final class OpenCommand implements Callable<Integer> {
     this.wiring = wiring;
   }
 
-  @Parameters(index = "0", paramLabel = "<source>", description = SourceOptions.SOURCE_HELP)
-  String source;
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<source>",
+      description = SourceOptions.SOURCE_HELP + " (or -dbpath)")
+  String dbpath;
+
+  @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
+  String dbpathAlias;
 
   @Parameters(
       index = "1..*",
@@ -60,6 +74,13 @@ final class OpenCommand implements Callable<Integer> {
   boolean exec;
 
   @Option(
+      names = "--json",
+      description =
+          "when mongod is ready, print one JSON object on stdout (URI, ports, pid, session id,"
+              + " dbpath) instead of the bare URI; see docs/json-output.md")
+  boolean json;
+
+  @Option(
       names = "--cert-dir",
       paramLabel = "<dir>",
       description = "where mongod's kmipCA.pem and kmipClient.pem go (default: a private folder)")
@@ -73,14 +94,38 @@ final class OpenCommand implements Callable<Integer> {
   @Mixin PkiOptionsMixin pki;
   @Mixin DumpToOption dumpTo;
   @Mixin SourceOptions sources;
+  @Mixin OutputOptions output;
+
+  private final SessionFacts facts = new SessionFacts();
+
+  private RunSummary summary;
+
+  /** The same object for the strategy that writes it and the job that fills it. */
+  @Override
+  public Optional<RunSummary> runSummary() {
+    if (summary == null && dumpTo.options.summaryJson().isPresent()) {
+      summary = new RunSummary(dumpTo.options.summaryJson().get(), facts);
+    }
+    return Optional.ofNullable(summary);
+  }
 
   @Override
   public Integer call() {
+    runSummary();
     Job job = job();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      facts.onReady(
+          f -> {
+            out.println(ReadyJson.line(f));
+            out.flush();
+          });
+    }
+    output.sessionLog(wiring.stateDir());
     try (OpenedSource snapshot =
-        sources.open(source, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+        sources.open(dbpath(), Sources.Need.SNAPSHOT, spec, wiring.environment())) {
       return wiring
-          .restoreSession(spec.commandLine().getOut(), spec.commandLine().getErr())
+          .restoreSession(out, output.console(), facts, !json)
           .open(request(snapshot.dbpath()), job);
     }
   }
@@ -96,17 +141,43 @@ final class OpenCommand implements Callable<Integer> {
         mongod.plan());
   }
 
+  /** The positional dbpath, or Atlas's -dbpath (then every positional word is the command). */
+  private String dbpath() {
+    if (dbpathAlias == null) {
+      if (dbpath == null) {
+        throw new RestoreException(
+            ExitCode.USAGE,
+            "no snapshot folder given",
+            "run 'restore open <dbpath>' with the extracted snapshot folder");
+      }
+      return dbpath;
+    }
+    return dbpathAlias;
+  }
+
+  private List<String> commandWords() {
+    if (dbpathAlias != null && dbpath != null) {
+      List<String> all = new ArrayList<>();
+      all.add(dbpath.toString());
+      all.addAll(command);
+      return all;
+    }
+    return command;
+  }
+
   private Job job() {
-    if (exec && command.isEmpty()) {
+    dbpath();
+    List<String> words = commandWords();
+    if (exec && words.isEmpty()) {
       throw new RestoreException(
           ExitCode.USAGE,
           "--exec needs a command after '--'",
-          "e.g. restore open <dbpath> --exec -- mongosh \"$MONGODB_URI\"");
+          "e.g. restore open <dbpath> --exec -- sh -c 'mongosh \"$MONGODB_URI\"'");
     }
-    if (!exec && !command.isEmpty()) {
+    if (!exec && !words.isEmpty()) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "unexpected arguments after the dbpath: " + String.join(" ", command),
+          "unexpected arguments after the dbpath: " + String.join(" ", words),
           "to run a command, add --exec before '--'");
     }
     if (exec && dumpTo.requested()) {
@@ -114,10 +185,10 @@ final class OpenCommand implements Callable<Integer> {
           ExitCode.USAGE, "--exec and --dump-to cannot be combined", "choose one job per session");
     }
     if (exec) {
-      return new Job.Exec(command);
+      return new Job.Exec(words);
     }
     if (dumpTo.requested()) {
-      return dumpTo.job(spec, wiring.dumper());
+      return dumpTo.job(wiring.dumper(), output, summary);
     }
     return new Job.Wait();
   }

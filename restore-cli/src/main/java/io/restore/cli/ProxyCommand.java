@@ -56,15 +56,22 @@ final class ProxyCommand implements Callable<Integer> {
   int kmipPort;
 
   @Option(
-      names = "--bind",
+      names = "--bind-ip",
       paramLabel = "<address>",
       defaultValue = "127.0.0.1",
-      description = "address to listen on (default: ${DEFAULT-VALUE}; others need --allow-remote)")
+      description =
+          "address the KMIP server listens on (default: ${DEFAULT-VALUE}; others need"
+              + " --allow-remote)")
   String bind;
+
+  /** The old spelling of --bind-ip (hidden; a field of its own, see MongodOptions#portAlias). */
+  @Option(names = "--bind", paramLabel = "<address>", hidden = true)
+  String bindAlias;
 
   @Option(
       names = "--allow-remote",
-      description = "allow --bind to a non-loopback address (the key is then reachable remotely)")
+      description =
+          "allow --bind-ip to a non-loopback address (the key is then reachable remotely)")
   boolean allowRemote;
 
   @Option(
@@ -79,16 +86,25 @@ final class ProxyCommand implements Callable<Integer> {
   boolean keepCerts;
 
   @Option(
-      names = {"--mongod-port", "-mongodPort"},
+      names = "--mongod-port",
       paramLabel = "<port>",
       defaultValue = "27017",
       converter = OptionValues.Port.class,
       description = "port shown in the printed mongod command line (default: ${DEFAULT-VALUE})")
   int mongodPort;
 
+  /** Atlas's spelling of --mongod-port (hidden). */
+  @Option(
+      names = "-mongodPort",
+      paramLabel = "<port>",
+      converter = OptionValues.Port.class,
+      hidden = true)
+  Integer mongodPortAlias;
+
   @Mixin KeySourceOptions keys;
   @Mixin PkiOptionsMixin pki;
   @Mixin SourceOptions sources;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -111,10 +127,9 @@ final class ProxyCommand implements Callable<Integer> {
             keepCerts,
             address,
             kmipPort,
-            mongodPort);
-    return wiring
-        .proxySession(spec.commandLine().getOut(), spec.commandLine().getErr())
-        .run(request);
+            mongodPortAlias != null ? mongodPortAlias : mongodPort);
+    output.sessionLog(wiring.stateDir());
+    return wiring.proxySession(spec.commandLine().getOut(), output.console()).run(request);
   }
 
   private String dbpath() {
@@ -135,13 +150,14 @@ final class ProxyCommand implements Callable<Integer> {
   }
 
   private InetAddress bindAddress() {
+    String bind = bindAlias != null ? bindAlias : this.bind;
     InetAddress address;
     try {
       address = InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "--bind " + bind + " is not an address of this machine",
+          "--bind-ip " + bind + " is not an address of this machine",
           "use an IP address such as 127.0.0.1",
           e);
     }
@@ -149,13 +165,13 @@ final class ProxyCommand implements Callable<Integer> {
       if (!allowRemote) {
         throw new RestoreException(
             ExitCode.USAGE,
-            "--bind " + bind + " would make the master key reachable from other machines",
+            "--bind-ip " + bind + " would make the master key reachable from other machines",
             "add --allow-remote if that is what you want, or keep the default 127.0.0.1");
       }
-      spec.commandLine()
-          .getErr()
-          .println(
-              "restore: warning: the KMIP server listens on "
+      output
+          .console()
+          .warn(
+              "the KMIP server listens on "
                   + bind
                   + "; anyone with the client certificate can fetch the master key");
     }

@@ -1,11 +1,15 @@
 package io.restore.cli;
 
+import io.restore.json.Json;
 import io.restore.mongod.session.SessionRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +32,11 @@ final class PsCommand implements Callable<Integer> {
       hidden = true,
       description = "where session records live (default: $RESTORE_STATE_DIR, else per-user)")
   Path stateDir;
+
+  @Option(
+      names = "--json",
+      description = "Print one JSON object (docs/json-output.md) instead of a table.")
+  boolean json;
 
   PsCommand(Wiring wiring) {
     this.wiring = wiring;
@@ -52,6 +61,11 @@ final class PsCommand implements Callable<Integer> {
   public Integer call() {
     List<SessionRecord> sessions = wiring.sessions(stateDir).list();
     PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(json(sessions));
+      out.flush();
+      return 0;
+    }
     if (sessions.isEmpty()) {
       out.println("no restore sessions running");
       return 0;
@@ -74,5 +88,32 @@ final class PsCommand implements Callable<Integer> {
           orphan ? "   (leftover: restore stop " + r.dbpath() + ")" : "");
     }
     return 0;
+  }
+
+  /** {@code {"sessions": [...]}}, one entry per record; schema in docs/json-output.md. */
+  static String json(List<SessionRecord> sessions) {
+    List<Object> list = new ArrayList<>();
+    for (SessionRecord r : sessions) {
+      boolean orphan = !r.restore().isRunning();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", r.kind().label());
+      m.put("dbpath", r.dbpath().toString());
+      m.put("restorePid", orphan ? null : new Json.Number(Long.toString(r.restore().pid())));
+      m.put("leftover", orphan);
+      m.put("mongodPid", new Json.Number(Long.toString(r.mongod().pid())));
+      m.put(
+          "mongodPort",
+          r.mongodPort().isPresent()
+              ? new Json.Number(Integer.toString(r.mongodPort().getAsInt()))
+              : null);
+      m.put("kmipPort", r.kmipPort() == 0 ? null : new Json.Number(Integer.toString(r.kmipPort())));
+      m.put("uri", r.mongodPort().isPresent() ? r.uri() : null);
+      m.put("sessionId", r.sessionDir().getFileName().toString());
+      m.put("started", r.created().toString());
+      list.add(m);
+    }
+    Map<String, Object> top = new LinkedHashMap<>();
+    top.put("sessions", list);
+    return Json.write(top);
   }
 }

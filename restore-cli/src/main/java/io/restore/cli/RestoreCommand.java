@@ -3,6 +3,7 @@ package io.restore.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The root command: lists the sub-commands and only prints usage. */
@@ -22,12 +23,19 @@ import picocli.CommandLine.Spec;
       CompletionCommand.class,
       HelpCommand.class
     },
+    commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n")
 final class RestoreCommand implements Runnable {
   @Spec CommandSpec spec;
 
+  /**
+   * Set by {@link Main#main}; tests that run commands in-process see plain, non-terminal output.
+   */
+  OutputOptions.Terminals terminals = OutputOptions.Terminals.NONE;
+
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    // Bare 'restore': a usage error (exit 2, short help on stderr), as for every command.
+    throw new ParameterException(spec.commandLine(), "missing a command");
   }
 }

@@ -5,6 +5,9 @@ import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.Secrets;
 import io.restore.UserText;
+import io.restore.output.Console;
+import io.restore.output.log.LogRoutes;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,26 +17,31 @@ import picocli.CommandLine.ParseResult;
 final class UserFacingErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    // The run's console, when it has one: clears live lines first, timestamps lines off a terminal.
+    Console console =
+        LogRoutes.console().filter(c -> c.writesTo(err)).orElseGet(() -> Console.plain(err));
+    console.clearLive();
     if (ex instanceof RestoreException e) {
-      cmd.getErr().printf("restore: %s%n", shown(e.getMessage()));
+      StringBuilder text = new StringBuilder("restore: ").append(shown(e.getMessage()));
       if (e.nextStep() != null && !e.nextStep().isBlank()) {
-        cmd.getErr().printf("  next: %s%n", shown(e.nextStep()));
+        text.append("\n  next: ").append(shown(e.nextStep()));
       }
+      console.error(text.toString());
     } else {
       // A bug. Its exception message may quote a credential a library was handed, so the
       // terminal gets no message at all; the report file has them scrubbed (BugReport).
       Path report = BugReport.write(ex);
-      cmd.getErr().println("restore: internal error (a bug in restore)");
-      cmd.getErr()
-          .println(
-              report == null
+      console.error(
+          "restore: internal error (a bug in restore)\n"
+              + (report == null
                   ? "  next: please report it with the command line you ran (no details could be"
                       + " written)"
                   : "  next: please report it with the details in "
                       + report
-                      + " (credentials removed; check before sharing)");
+                      + " (credentials removed; check before sharing)"));
     }
-    cmd.getErr().flush();
+    err.flush();
     return exitCodeOf(ex);
   }
 

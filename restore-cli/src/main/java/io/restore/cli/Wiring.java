@@ -3,11 +3,13 @@ package io.restore.cli;
 import io.restore.dump.Dumper;
 import io.restore.kms.KeySourceFactory;
 import io.restore.mongod.session.SessionRegistry;
+import io.restore.output.Console;
 import io.restore.process.Launcher;
 import io.restore.session.ProxySession;
 import io.restore.session.RestoreSession;
 import io.restore.session.SessionContext;
 import io.restore.session.SessionControl;
+import io.restore.session.SessionFacts;
 import io.restore.session.SessionOutput;
 import io.restore.session.StopSignals;
 import java.io.OutputStream;
@@ -66,13 +68,25 @@ public final class Wiring implements CommandLine.IFactory {
     return context.environment();
   }
 
-  RestoreSession restoreSession(PrintWriter out, PrintWriter err) {
+  /**
+   * @param uriOnStdout whether a waiting session prints its URI alone on stdout ({@code open
+   *     --json} prints one JSON object instead)
+   */
+  RestoreSession restoreSession(
+      PrintWriter out, Console console, SessionFacts facts, boolean uriOnStdout) {
     return new RestoreSession(
-        context, new SessionOutput(out, err, context.environment(), context.clock()));
+        context,
+        new SessionOutput(
+            out, console, facts, uriOnStdout, context.environment(), context.clock()));
   }
 
-  ProxySession proxySession(PrintWriter out, PrintWriter err) {
-    return new ProxySession(context, out, err);
+  /** Where this wiring's sessions keep their records (and the session logs beside them). */
+  Path stateDir() {
+    return context.registry().dir();
+  }
+
+  ProxySession proxySession(PrintWriter out, Console console) {
+    return new ProxySession(context, out, console);
   }
 
   /** {@code stateDir}: the hidden {@code --state-dir} flag, else the wiring's location. */

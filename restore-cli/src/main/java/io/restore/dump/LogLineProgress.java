@@ -1,18 +1,22 @@
 package io.restore.dump;
 
-import java.io.PrintWriter;
+import io.restore.output.Console;
+import io.restore.output.LogLevel;
 import java.util.Locale;
 
-/** One line per finished collection and one at the end: for logs, cron and --quiet. */
+/**
+ * One line per finished collection and one at the end, through the console (timestamped off a
+ * terminal; silent with --quiet except failures).
+ */
 public final class LogLineProgress implements DumpProgress {
-  private final PrintWriter out;
+  private final Console console;
 
-  public LogLineProgress(PrintWriter out) {
-    this.out = out;
+  public LogLineProgress(Console console) {
+    this.console = console;
   }
 
   @Override
-  public synchronized void finished(CollectionResult r) {
+  public void finished(CollectionResult r) {
     String what =
         switch (r.status()) {
           case VERIFIED -> "dumped";
@@ -20,31 +24,33 @@ public final class LogLineProgress implements DumpProgress {
           case FAILED -> "FAILED";
           case CANCELLED -> "cancelled";
         };
-    out.printf(
-        Locale.ROOT,
-        "%s %s: %d documents, %s in %.1f s%s%n",
-        what,
-        r.ns(),
-        r.documents(),
-        bytes(r.bytes()),
-        r.duration().toMillis() / 1000.0,
-        r.error() == null ? "" : " (" + r.error() + ")");
-    out.flush();
+    console.line(
+        r.status() == CollectionResult.Status.FAILED ? LogLevel.WARN : LogLevel.INFO,
+        String.format(
+            Locale.ROOT,
+            "%s %s: %d documents, %s in %.1f s%s",
+            what,
+            r.ns(),
+            r.documents(),
+            bytes(r.bytes()),
+            r.duration().toMillis() / 1000.0,
+            r.error() == null ? "" : " (" + r.error() + ")"));
   }
 
   @Override
-  public synchronized void done(DumpSummary s) {
-    out.printf(
-        Locale.ROOT,
-        "%s: %d collections, %d documents, %s in %.1f s -> %s%s%n",
-        s.ok() ? "dump complete and verified" : "dump FAILED",
-        s.collections().size(),
-        s.documents(),
-        bytes(s.bytes()),
-        s.duration().toMillis() / 1000.0,
-        s.output(),
-        s.archiveCheck() == null ? "" : " (" + s.archiveCheck() + ")");
-    out.flush();
+  public void done(DumpSummary s) {
+    console.line(
+        LogLevel.INFO,
+        String.format(
+            Locale.ROOT,
+            "%s: %d collections, %d documents, %s in %.1f s -> %s%s",
+            s.ok() ? "dump complete and verified" : "dump FAILED",
+            s.collections().size(),
+            s.documents(),
+            bytes(s.bytes()),
+            s.duration().toMillis() / 1000.0,
+            s.output(),
+            s.archiveCheck() == null ? "" : " (" + s.archiveCheck() + ")"));
   }
 
   static String bytes(long b) {

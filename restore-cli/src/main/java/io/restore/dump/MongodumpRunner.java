@@ -157,6 +157,15 @@ final class MongodumpRunner {
     if (f.query() != null) {
       cmd.add("--query=" + f.query());
     }
+    for (String prefix : f.patterns().excludePrefixes()) {
+      cmd.add("--excludeCollectionsWithPrefix=" + prefix);
+    }
+    for (String p : f.patterns().include()) {
+      cmd.add("--nsInclude=" + p);
+    }
+    for (String p : f.patterns().exclude()) {
+      cmd.add("--nsExclude=" + p);
+    }
     if (r.gzip()) {
       cmd.add("--gzip");
     }

@@ -8,20 +8,33 @@ import org.bson.BsonDocument;
 import org.bson.json.JsonParseException;
 
 /**
- * What to dump: mongodump's --db, --collection, --excludeCollection, --excludeDb and --query rules.
- * {@code db}, {@code collection} and {@code query} are null when not given.
+ * What to dump: mongodump's --db, --collection, --excludeCollection, --excludeDb and --query rules,
+ * and its namespace patterns (--nsInclude, --nsExclude, --excludeCollectionsWithPrefix). {@code
+ * db}, {@code collection} and {@code query} are null when not given.
  */
 public record NamespaceFilter(
     String db,
     String collection,
     List<String> excludeCollections,
     List<String> excludeDbs,
-    String query) {
+    String query,
+    NamespacePatterns patterns) {
 
   public static final NamespaceFilter ALL =
       new NamespaceFilter(null, null, List.of(), List.of(), null);
 
+  /** Without namespace patterns. */
+  public NamespaceFilter(
+      String db,
+      String collection,
+      List<String> excludeCollections,
+      List<String> excludeDbs,
+      String query) {
+    this(db, collection, excludeCollections, excludeDbs, query, NamespacePatterns.NONE);
+  }
+
   public NamespaceFilter {
+    patterns = Objects.requireNonNullElse(patterns, NamespacePatterns.NONE);
     excludeCollections = List.copyOf(Objects.requireNonNullElse(excludeCollections, List.of()));
     excludeDbs = List.copyOf(Objects.requireNonNullElse(excludeDbs, List.of()));
     if (collection != null && db == null) {
@@ -59,7 +72,7 @@ public record NamespaceFilter(
   }
 
   public NamespaceFilter withQuery(String json) {
-    return new NamespaceFilter(db, collection, excludeCollections, excludeDbs, json);
+    return new NamespaceFilter(db, collection, excludeCollections, excludeDbs, json, patterns);
   }
 
   /** The query as a document; an empty one when no --query was given. */
@@ -82,9 +95,11 @@ public record NamespaceFilter(
   boolean selectsCollection(String dbName, String name) {
     if (collection != null) {
       // an explicitly named collection is dumped even if it is a system one (mongodump does too)
-      return collection.equals(name);
+      return collection.equals(name) && patterns.selects(dbName, name);
     }
-    return !excludeCollections.contains(name) && SystemNamespaces.collectionDumped(dbName, name);
+    return !excludeCollections.contains(name)
+        && patterns.selects(dbName, name)
+        && SystemNamespaces.collectionDumped(dbName, name);
   }
 
   private static BsonDocument parsedQuery(String json) {

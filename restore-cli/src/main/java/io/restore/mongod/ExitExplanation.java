@@ -59,7 +59,7 @@ public record ExitExplanation(String meaning, String nextStep, ExitCode exitCode
         return new ExitExplanation(
             "mongod could not listen on its port (code 48, log id 22856): the port is already in"
                 + " use or the --bind-ip address does not exist on this machine",
-            "leave out --port (restore then lets mongod pick a free port), or choose another one",
+            "leave out --mongod-port (restore then lets mongod pick a free port), or choose another one",
             ExitCode.PORT_IN_USE);
       case 62:
         return new ExitExplanation(

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * The one place where restore decides where the KMIP server's audit lines go: the SLF4J logger
  * {@value #LOGGER}, one line per operation and per connection-level event (time, client certificate
  * fingerprint, operation, UID, result, microseconds; never payloads or key bytes).
- * simplelogger.properties enables it at INFO.
+ * io.restore.output.log.LogRoutes sends it to the session log (and stderr with -v).
  */
 public final class KmipAuditLog implements KmipAuditListener {
   /** The logger name, kept from when kmip-core logged these lines itself. */

@@ -7,6 +7,7 @@ import io.restore.mongod.MongodCommand;
 import io.restore.mongod.session.SessionClaim;
 import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
+import io.restore.output.Console;
 import io.restore.snapshot.Snapshot;
 import io.restore.tls.SessionPki;
 import java.io.PrintWriter;
@@ -24,13 +25,18 @@ public final class ProxySession {
   private final SessionContext context;
   private final SessionRegistry registry;
   private final PrintWriter out;
-  private final PrintWriter err;
+  private final Console console;
 
   public ProxySession(SessionContext context, PrintWriter out, PrintWriter err) {
+    this(context, out, Console.plain(err));
+  }
+
+  /** Status lines through {@code console} (--quiet, timestamps off a terminal). */
+  public ProxySession(SessionContext context, PrintWriter out, Console console) {
     this.context = context;
     this.registry = context.registry();
     this.out = out;
-    this.err = err;
+    this.console = console;
   }
 
   /** Serves until SIGINT, SIGTERM or SIGHUP; returns the exit code. */
@@ -81,7 +87,8 @@ public final class ProxySession {
             certs.caFile(),
             certs.clientFile(),
             r.clientKeyPassword().map(p -> "<your --client-key-password>"));
-    return new MongodCommand(
+    MongodCommand command =
+        new MongodCommand(
             Path.of("mongod"),
             snapshot.dbpath(),
             r.mongodPort(),
@@ -89,12 +96,12 @@ public final class ProxySession {
             endpoint,
             false,
             false,
-            List.of())
-        .display();
+            List.of());
+    // Shell-quoted: a dbpath or certificate folder with a space must paste as one word.
+    return ShellQuote.join(command.argv());
   }
 
   private void status(String line) {
-    err.println("restore: " + line);
-    err.flush();
+    console.info(line);
   }
 }

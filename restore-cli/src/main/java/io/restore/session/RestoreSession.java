@@ -64,6 +64,7 @@ public final class RestoreSession {
     // 1. The snapshot: key id, provider, metadata (fails before anything starts).
     KeyPlan keyPlan = KeySources.plan(r.dbpath(), r.keys());
     Snapshot snapshot = keyPlan.snapshot();
+    output.facts().snapshot(snapshot.keyId(), snapshot.provider().id(), snapshot.dbpath());
     keyPlan.warnings().forEach(w -> output.status("warning: " + w));
     output.timing("snapshot read");
     if (job instanceof Job.Dump dump) {
@@ -72,6 +73,7 @@ public final class RestoreSession {
     // 2. A usable mongod (Enterprise), found and probed before any KMS call.
     MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
     MongodVersion version = probe(binary, signals);
+    output.facts().mongodVersion(version.version());
     output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
     version.tooOldWarning().ifPresent(w -> output.status("warning: " + w));
     ShutdownPolicy shutdown = shutdownPolicy();
@@ -90,6 +92,8 @@ public final class RestoreSession {
                 InetAddress.getLoopbackAddress(),
                 0,
                 "--kmip-port")) {
+      output.facts().kmipPort(kmip.endpoint().port());
+      output.facts().sessionId(dir.path().getFileName().toString());
       output.status("KMIP server on " + kmip.endpoint().host() + ":" + kmip.endpoint().port());
       checkNotStopped(signals);
       MongodProcess mongod = startMongod(r, binary, shutdown, claim, dir, certs, kmip, signals);
@@ -194,7 +198,7 @@ public final class RestoreSession {
             .withProgress(output::status)
             .withProcesses(context.launcher(), env);
     SessionRecord[] record = new SessionRecord[1];
-    try {
+    try (StartupStatus startup = new StartupStatus(output)) {
       MongodProcess mongod =
           MongodProcess.start(
               launch,
@@ -207,11 +211,14 @@ public final class RestoreSession {
                         kmip.endpoint().port(),
                         dir.path());
                 claim.record(record[0]);
+                p.log().addListener(startup::saw);
                 // Ctrl-C while mongod starts: stop it now; the wait then fails and we tear down.
                 signals.onStop(p::close);
               });
       int port = mongod.port().orElseThrow();
       claim.record(record[0].withMongodPort(port));
+      startup.close();
+      output.facts().mongod(mongod.uri(), port, mongod.pid());
       output.status("mongod ready on port " + port + " (pid " + mongod.pid() + ")");
       return mongod;
     } catch (MongodStartException e) {
@@ -272,6 +279,7 @@ public final class RestoreSession {
       Job job, MongodProcess mongod, Snapshot snapshot, ServedKey kmip, StopSignals signals)
       throws InterruptedException {
     String uri = mongod.uri();
+    output.ready();
     if (job instanceof Job.Wait) {
       return waitForStop(mongod, uri, signals);
     }

@@ -72,7 +72,7 @@ public final class ServedKey implements AutoCloseable {
       throw new RestoreException(
           ExitCode.KMIP,
           "the KMIP server could not start on " + bind.getHostAddress() + ":" + port + ": " + e,
-          "check the address given with --bind, or report this with the message above",
+          "check the address given with --bind-ip, or report this with the message above",
           e);
     }
   }

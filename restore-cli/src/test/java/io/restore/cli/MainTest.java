@@ -33,9 +33,29 @@ class MainTest {
   }
 
   @Test
-  void noArgumentsPrintsUsageOnStderr() {
-    assertThat(run()).isZero();
-    assertThat(err.toString()).contains("Usage: restore");
+  void noArgumentsIsAUsageErrorWithTheShortHelpOnStderr() {
+    assertThat(run()).isEqualTo(ExitCode.USAGE.value());
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .contains("restore: missing a command", "Usage: restore", "Commands:", "open", "dump")
+        .contains("Try 'restore --help' for more information.")
+        .doesNotContain("Exit codes:");
+  }
+
+  @Test
+  void aBareCommandGroupIsAUsageErrorToo() {
+    assertThat(run("metadata")).isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString()).contains("missing a command", "Usage: restore metadata", "set");
+  }
+
+  @Test
+  void usageErrorsOfSubcommandsPrintTheShortHelpToo() {
+    assertThat(run("open", "--no-such-flag", "x")).isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString())
+        .contains("restore: Unknown option: '--no-such-flag'")
+        .contains("Usage: restore open [OPTIONS]")
+        .contains("Try 'restore open --help'")
+        .doesNotContain("--aws-access-key-id");
   }
 
   @Test

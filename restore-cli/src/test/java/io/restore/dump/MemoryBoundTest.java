@@ -62,7 +62,6 @@ class MemoryBoundTest {
                 "dump",
                 "--uri",
                 uri,
-                "--quiet",
                 "-j",
                 "4"));
     cmd.addAll(List.of(output));

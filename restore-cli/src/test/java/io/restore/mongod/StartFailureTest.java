@@ -27,7 +27,7 @@ class StartFailureTest {
   @CsvSource({
     "2,  bad options,             MONGOD_UNUSABLE, Enterprise",
     "14, abruptly,                MONGOD_FAILED,   key.store",
-    "48, could not listen,        PORT_IN_USE,     leave out --port",
+    "48, could not listen,        PORT_IN_USE,     leave out --mongod-port",
     "62, refused the data files,  MONGOD_UNUSABLE, major version",
     "100, locked by another mongod, MONGOD_FAILED, restore stop"
   })

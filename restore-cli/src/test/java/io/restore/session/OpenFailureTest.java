@@ -144,12 +144,18 @@ class OpenFailureTest {
   void aTakenPortIsExit7AndSaysToLeaveOutPort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Run run =
-          run(Map.of(), "--port", Integer.toString(taken.getLocalPort()), "--exec", "--", "true");
+          run(
+              Map.of(),
+              "--mongod-port",
+              Integer.toString(taken.getLocalPort()),
+              "--exec",
+              "--",
+              "true");
       assertExit(run, ExitCode.PORT_IN_USE);
       assertThat(run.stderr())
           .contains("mongod exited with code 48")
           .contains("22856")
-          .contains("next: leave out --port");
+          .contains("next: leave out --mongod-port");
     }
   }
 

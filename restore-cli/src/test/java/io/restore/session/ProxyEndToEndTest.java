@@ -112,7 +112,8 @@ class ProxyEndToEndTest {
 
   @Test
   void theStandInGetsTheKeyInEveryKmipDialectAndSigtermRemovesTheFiles() throws Exception {
-    try (RestoreProcess proxy = proxy(sample.dbpath())) {
+    // -v: the KMIP audit lines go to stderr as well as the session log
+    try (RestoreProcess proxy = proxy(sample.dbpath(), "-v")) {
       Matcher m = LISTENING.matcher(proxy.awaitStdout(l -> LISTENING.matcher(l).find()));
       assertThat(m.find()).isTrue();
       int kmipPort = Integer.parseInt(m.group(1));

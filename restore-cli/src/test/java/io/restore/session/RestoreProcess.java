@@ -62,6 +62,11 @@ final class RestoreProcess implements AutoCloseable {
 
   /** {@code restore <args...>} with {@code env} added to this JVM's environment. */
   static RestoreProcess start(Map<String, String> env, String... args) throws IOException {
+    return new RestoreProcess(builder(env, args).start());
+  }
+
+  /** The child's command line and environment, for tests that run it their own way (a pty). */
+  static ProcessBuilder builder(Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.addAll(List.of("env", "--default-signal=INT"));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -73,7 +78,7 @@ final class RestoreProcess implements AutoCloseable {
     pb.environment().keySet().removeIf(k -> k.startsWith("STANDIN_") || k.equals("RESTORE_MONGOD"));
     pb.environment().putAll(env);
     pb.redirectInput(ProcessBuilder.Redirect.PIPE);
-    return new RestoreProcess(pb.start());
+    return pb;
   }
 
   private static Thread pump(InputStream in, List<String> into) {
