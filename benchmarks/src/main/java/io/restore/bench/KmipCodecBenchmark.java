@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KmipCodecBenchmark {
-  /** mongod's Get request for UID "1", protocol 1.2 (mongod-kmip.md). */
+  /** mongod's Get request for UID "1", protocol 1.2 (docs/design/mongod-kmip.md). */
   static final byte[] GET_REQUEST =
       HexFormat.of()
           .parseHex(

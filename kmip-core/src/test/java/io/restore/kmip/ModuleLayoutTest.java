@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class ModuleLayoutTest {
   @Test
   void kmipCoreDependsOnNoCloudOrMongoLibrary() {
-    // The KMIP layer knows nothing of clouds or mongod (architecture.md, Principles).
+    // The KMIP layer knows nothing of clouds or mongod (docs/design/architecture.md, Principles).
     for (String forbidden :
         new String[] {"software.amazon.awssdk.core.SdkBytes", "com.mongodb.client.MongoClient"}) {
       assertThat(isOnClasspath(forbidden)).as(forbidden).isFalse();

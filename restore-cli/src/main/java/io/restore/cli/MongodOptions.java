@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** mongod options shared by {@code open} and {@code dump} (a picocli mixin, style.md 4.2). */
+/**
+ * mongod options shared by {@code open} and {@code dump} (a picocli mixin, docs/design/style.md
+ * 4.2).
+ */
 public final class MongodOptions {
   @Option(
       names = "--mongod",

@@ -13,8 +13,8 @@ import org.bson.codecs.configuration.CodecRegistries;
 /**
  * Drains one collection's cursor into chunks of raw document bytes; documents are never decoded,
  * and copied once, from the driver's reply into a chunk ({@link ChunkingDecoder}). Uses {@code
- * hint({$natural: 1})} like mongodump (dump-format.md), and a plain find on servers that reject the
- * hint (mongo-java-server, some proxies).
+ * hint({$natural: 1})} like mongodump (docs/design/dump-format.md), and a plain find on servers
+ * that reject the hint (mongo-java-server, some proxies).
  */
 final class CollectionReader {
   /**

@@ -19,7 +19,7 @@ public enum CollectionType {
     return metadataName;
   }
 
-  /** {@code type} in the archive's collection-metadata document (dump-format.md). */
+  /** {@code type} in the archive's collection-metadata document (docs/design/dump-format.md). */
   public String archiveName() {
     return archiveName;
   }

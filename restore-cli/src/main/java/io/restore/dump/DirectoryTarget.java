@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.RawBsonDocument;
 
 /**
- * mongodump's directory layout (dump-format.md), or JSON lines in the same tree: one file per
- * collection, each written by its own thread, gzipped per file when asked.
+ * mongodump's directory layout (docs/design/dump-format.md), or JSON lines in the same tree: one
+ * file per collection, each written by its own thread, gzipped per file when asked.
  */
 final class DirectoryTarget implements DumpTarget {
   private final Path out;

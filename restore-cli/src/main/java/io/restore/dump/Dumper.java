@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * The built-in dumper: reads a running server through its URI and writes what mongorestore reads
- * (dump-format.md). Output is complete and verified, or absent (reliability.md #12).
+ * (docs/design/dump-format.md). Output is complete and verified, or absent
+ * (docs/design/reliability.md #12).
  *
  * <pre>
  * DumpSummary s = wiring.dumper().dump(mongod.uri(), options.toRequest(), progress);

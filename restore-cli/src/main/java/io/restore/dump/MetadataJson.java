@@ -6,7 +6,7 @@ import org.bson.BsonString;
 
 /**
  * {@code <coll>.metadata.json}: canonical Extended JSON, fields in mongodump's order options,
- * indexes, uuid, collectionName, type (dump-format.md; mongodump/metadata_dump.go).
+ * indexes, uuid, collectionName, type (docs/design/dump-format.md; mongodump/metadata_dump.go).
  */
 public final class MetadataJson {
   private MetadataJson() {}

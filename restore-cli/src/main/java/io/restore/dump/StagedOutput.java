@@ -13,9 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Outputs are complete or absent (reliability.md #12): everything is written under {@code
- * <out>.partial-<id>} next to the target and renamed onto it only by {@link #commit()}; {@link
- * #close()} without a commit deletes the partial output.
+ * Outputs are complete or absent (docs/design/reliability.md #12): everything is written under
+ * {@code <out>.partial-<id>} next to the target and renamed onto it only by {@link #commit()};
+ * {@link #close()} without a commit deletes the partial output.
  */
 final class StagedOutput implements AutoCloseable {
   private final Path target;

@@ -3,8 +3,8 @@ package io.restore.dump;
 import java.util.Set;
 
 /**
- * Which namespaces mongodump dumps when nothing narrower is asked for (dump-format.md "What is
- * dumped"; mongodump/prepare.go shouldSkipSystemNamespace).
+ * Which namespaces mongodump dumps when nothing narrower is asked for (docs/design/dump-format.md
+ * "What is dumped"; mongodump/prepare.go shouldSkipSystemNamespace).
  */
 public final class SystemNamespaces {
   private static final Set<String> CONFIG_KEPT =

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * One time budget shared by every step of a wait (style.md 3.3): each check asks how much is left
- * instead of owning a timeout of its own.
+ * One time budget shared by every step of a wait (docs/design/style.md 3.3): each check asks how
+ * much is left instead of owning a timeout of its own.
  */
 public final class Deadline {
   private final LongSupplier nanoClock;

@@ -4,9 +4,9 @@ import io.restore.ExitCode;
 import java.util.OptionalInt;
 
 /**
- * What a mongod exit code means for a person, and what to do next (atlas-snapshot.md "Exit codes to
- * explain"; MongoDB's exitCode reference). Log ids sharpen the guess when the code alone is
- * ambiguous.
+ * What a mongod exit code means for a person, and what to do next (docs/design/atlas-snapshot.md
+ * "Exit codes to explain"; MongoDB's exitCode reference). Log ids sharpen the guess when the code
+ * alone is ambiguous.
  */
 public record ExitExplanation(String meaning, String nextStep, ExitCode exitCode) {
 

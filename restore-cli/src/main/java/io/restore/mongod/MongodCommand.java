@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything on mongod's command line for a restore session, turned into the exact argv of
- * atlas-snapshot.md ("Command line for a restore session"). No {@code --kmipKeyIdentifier}: mongod
- * reads the key id from its keystore and asks our KMIP server for it.
+ * docs/design/atlas-snapshot.md ("Command line for a restore session"). No {@code
+ * --kmipKeyIdentifier}: mongod reads the key id from its keystore and asks our KMIP server for it.
  *
  * @param port 0 lets mongod pick a free port and announce it in log id 23016 (no port race)
  * @param readOnly adds {@code --queryableBackupMode}

@@ -17,9 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * mongod's output, followed from the first byte (style.md 3.2): every line goes to the session log
- * file, a bounded tail (for error messages) and a small index of the first line per log id, so a
- * wait that starts late still sees a line that came early without keeping the whole log in memory.
+ * mongod's output, followed from the first byte (docs/design/style.md 3.2): every line goes to the
+ * session log file, a bounded tail (for error messages) and a small index of the first line per log
+ * id, so a wait that starts late still sees a line that came early without keeping the whole log in
+ * memory.
  *
  * <p>Known secrets (e.g. a certificate password that is on mongod's command line) are masked before
  * a line is stored anywhere.

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * A supervised mongod: started through the launch's {@link io.restore.process.Launcher} (plain
  * ProcessBuilder: we need the Process for its pid and signals), its output followed into a {@link
  * MongodLog}, guarded by a {@link Watchdog}, stopped by the {@link ShutdownLadder}. {@link
- * #close()} is idempotent and safe from a shutdown hook (style.md 3.5).
+ * #close()} is idempotent and safe from a shutdown hook (docs/design/style.md 3.5).
  *
  * <pre>{@code
  * try (MongodProcess mongod = MongodProcess.start(launch, p -> claim.record(...))) {

@@ -15,8 +15,9 @@ import org.bson.BsonValue;
 
 /**
  * What {@code mongod --version} says: the version and whether the build is Enterprise. Enterprise
- * builds list {@code "modules": ["enterprise"]} in the "Build Info" JSON (atlas-snapshot.md);
- * Community builds list none and exit 2 on {@code --enableEncryption}.
+ * builds list {@code "modules": ["enterprise"]} in the "Build Info" JSON
+ * (docs/design/atlas-snapshot.md); Community builds list none and exit 2 on {@code
+ * --enableEncryption}.
  */
 public record MongodVersion(String version, int major, int minor, boolean enterprise) {
   private static final Pattern DB_VERSION = Pattern.compile("db version v?(\\d+)\\.(\\d+)(\\S*)");

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Readiness checks that read as sentences and share one {@link Deadline} (style.md 3.3). */
+/**
+ * Readiness checks that read as sentences and share one {@link Deadline} (docs/design/style.md
+ * 3.3).
+ */
 public final class Readiness {
   static final long POLL_MILLIS = 50;
 

@@ -1,6 +1,9 @@
 package io.restore.mongod;
 
-/** One step of "is mongod ready?" (style.md 3.1). Returns when satisfied, throws otherwise. */
+/**
+ * One step of "is mongod ready?" (docs/design/style.md 3.1). Returns when satisfied, throws
+ * otherwise.
+ */
 @FunctionalInterface
 public interface ReadinessCheck {
   /**

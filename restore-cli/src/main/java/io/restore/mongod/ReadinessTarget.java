@@ -2,7 +2,10 @@ package io.restore.mongod;
 
 import java.util.OptionalInt;
 
-/** What readiness checks may see of a starting mongod (style.md 3.1): no Process, no streams. */
+/**
+ * What readiness checks may see of a starting mongod (docs/design/style.md 3.1): no Process, no
+ * streams.
+ */
 public interface ReadinessTarget {
   boolean isAlive();
 

@@ -5,8 +5,9 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * Stops a mongod without losing data (atlas-snapshot.md "Shutdown"; reliability.md row 10): the
- * {@code shutdown} admin command, then SIGTERM, and SIGKILL only as a last resort, said loudly.
+ * Stops a mongod without losing data (docs/design/atlas-snapshot.md "Shutdown";
+ * docs/design/reliability.md row 10): the {@code shutdown} admin command, then SIGTERM, and SIGKILL
+ * only as a last resort, said loudly.
  */
 public final class ShutdownLadder {
 

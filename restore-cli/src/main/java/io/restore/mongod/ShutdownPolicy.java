@@ -3,8 +3,8 @@ package io.restore.mongod;
 import java.time.Duration;
 
 /**
- * How long each rung of the shutdown ladder may take (reliability.md row 10: SIGKILL only when
- * everything else failed).
+ * How long each rung of the shutdown ladder may take (docs/design/reliability.md row 10: SIGKILL
+ * only when everything else failed).
  *
  * @param commandTimeout for the {@code shutdown} admin command to be accepted
  * @param afterCommand how long mongod may take to exit after accepting it (checkpointing)

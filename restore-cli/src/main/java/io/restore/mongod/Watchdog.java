@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Stops mongod when restore dies without doing so itself (reliability.md row 11; the idea of
- * testcontainers' Ryuk): a tiny {@code sh} child reads a pipe whose write end only this JVM holds.
- * A normal teardown writes "disarm" and the watchdog exits quietly; if the JVM dies, even by
+ * Stops mongod when restore dies without doing so itself (docs/design/reliability.md row 11; the
+ * idea of testcontainers' Ryuk): a tiny {@code sh} child reads a pipe whose write end only this JVM
+ * holds. A normal teardown writes "disarm" and the watchdog exits quietly; if the JVM dies, even by
  * SIGKILL, the kernel closes the pipe, the watchdog reads end-of-file and sends mongod SIGTERM (a
  * clean shutdown), and SIGKILL only after a grace period, saying so on stderr.
  *

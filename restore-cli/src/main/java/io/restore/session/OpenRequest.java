@@ -29,7 +29,7 @@ public record OpenRequest(
   }
 
   /**
-   * How to run mongod (atlas-snapshot.md, "Command line for a restore session").
+   * How to run mongod (docs/design/atlas-snapshot.md, "Command line for a restore session").
    *
    * @param binaryFlag {@code --mongod}; else {@code $RESTORE_MONGOD}, else PATH
    * @param port 0 = any free port, read back from log id 23016

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code restore proxy}: steps 1–4 of the flow (architecture.md) and a wait — a drop-in for Atlas's
- * kmipProxyStandalone. Everything it made is undone in reverse order when it stops.
+ * {@code restore proxy}: steps 1–4 of the flow (docs/design/architecture.md) and a wait — a drop-in
+ * for Atlas's kmipProxyStandalone. Everything it made is undone in reverse order when it stops.
  */
 public final class ProxySession {
   /** The line scripts wait for; the port follows the colon. */

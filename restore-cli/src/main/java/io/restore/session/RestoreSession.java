@@ -30,10 +30,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code restore open}: the whole flow of architecture.md, top to bottom. Each resource of the
- * try-with-resources is one step; closing them in reverse order is the teardown: mongod's shutdown
- * ladder, then the KMIP server, the certificate files, the session folder, the key (zeroed), and
- * last the claim on the dbpath.
+ * {@code restore open}: the whole flow of docs/design/architecture.md, top to bottom. Each resource
+ * of the try-with-resources is one step; closing them in reverse order is the teardown: mongod's
+ * shutdown ladder, then the KMIP server, the certificate files, the session folder, the key
+ * (zeroed), and last the claim on the dbpath.
  */
 public final class RestoreSession {
   private static final Duration VERSION_PROBE_TIMEOUT = Duration.ofSeconds(30);
@@ -296,7 +296,8 @@ public final class RestoreSession {
     Job.Dump dump = (Job.Dump) job;
     // Ctrl-C mid-dump, or mongod exiting under it: cancel the dump at once (its client closed, its
     // readers stopped) rather than let it wait out the driver's 30 s server selection; its partial
-    // output is removed (dump-format.md, reliability.md row 12). mongod then gets the ordinary
+    // output is removed (docs/design/dump-format.md, docs/design/reliability.md row 12). mongod
+    // then gets the ordinary
     // shutdown ladder in the teardown, on this thread.
     signals.onStop(dump.dump()::cancel);
     mongod.onExit().thenRun(dump.dump()::cancel);

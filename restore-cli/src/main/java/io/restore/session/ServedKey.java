@@ -15,8 +15,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Step 4 of the flow: our KMIP server serving exactly one Active AES-256 key under the snapshot's
- * key id (mongod-kmip.md). Closing stops the server first (in-flight requests finish), then zeroes
- * the store's copy of the key.
+ * key id (docs/design/mongod-kmip.md). Closing stops the server first (in-flight requests finish),
+ * then zeroes the store's copy of the key.
  */
 public final class ServedKey implements AutoCloseable {
   private final KmipServer server;

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** mongod's rule for the master key's id in {@code <dbpath>/key.store} (mongod-kmip.md). */
+/**
+ * mongod's rule for the master key's id in {@code <dbpath>/key.store} (docs/design/mongod-kmip.md).
+ */
 final class KeyStore {
   private KeyStore() {}
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The metadata fields {@code restore} reads, per provider (atlas-snapshot.md, docs/metadata.md).
- * Names match case-insensitively ({@code accessKeyId} = {@code accessKeyID}); aliases cover the
- * names of Atlas's own tool ({@code -awsAccessKey}) and common spellings.
+ * The metadata fields {@code restore} reads, per provider (docs/design/atlas-snapshot.md,
+ * docs/metadata.md). Names match case-insensitively ({@code accessKeyId} = {@code accessKeyID});
+ * aliases cover the names of Atlas's own tool ({@code -awsAccessKey}) and common spellings.
  */
 public enum MetadataField {
   // AWS: the Atlas Admin API's awsKms fields, plus what we add.

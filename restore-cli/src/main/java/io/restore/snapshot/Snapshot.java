@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * An extracted Atlas snapshot (a dbpath): the master key's id from {@code key.store/}, the provider
- * and metadata file from {@code cloudProviderCredentials/} (atlas-snapshot.md). {@link #open}
- * checks every inconsistency and says what to do about it.
+ * and metadata file from {@code cloudProviderCredentials/} (docs/design/atlas-snapshot.md). {@link
+ * #open} checks every inconsistency and says what to do about it.
  */
 public final class Snapshot {
   static final String KEY_STORE = "key.store";
@@ -264,7 +264,9 @@ public final class Snapshot {
     return dbpath;
   }
 
-  /** The master key's KMIP UID, the name of its folder in key.store (mongod-kmip.md). */
+  /**
+   * The master key's KMIP UID, the name of its folder in key.store (docs/design/mongod-kmip.md).
+   */
   public String keyId() {
     return keyId;
   }

@@ -11,8 +11,8 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 
 /**
- * A second archive reader written from dump-format.md alone, sharing no code with the writer or
- * ArchiveVerifier: a bit-by-bit CRC-64/XZ, a ByteBuffer walk, and a list of every block.
+ * A second archive reader written from docs/design/dump-format.md alone, sharing no code with the
+ * writer or ArchiveVerifier: a bit-by-bit CRC-64/XZ, a ByteBuffer walk, and a list of every block.
  */
 final class IndependentArchiveReader {
   record Block(BsonDocument header, List<byte[]> documents) {}

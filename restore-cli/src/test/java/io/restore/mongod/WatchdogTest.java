@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A SIGKILLed restore leaves no unattended mongod (reliability.md row 11). */
+/** A SIGKILLed restore leaves no unattended mongod (docs/design/reliability.md row 11). */
 class WatchdogTest {
   @TempDir Path dir;
   private Process child;

@@ -11,9 +11,9 @@ import java.util.OptionalInt;
 import java.util.function.IntFunction;
 
 /**
- * Reads a structure's items in the specification's order (style.md 1.4): each call takes the next
- * item if it has the asked tag; {@link #end} rejects whatever is left. Errors are Invalid Message
- * and name the item and where it was found.
+ * Reads a structure's items in the specification's order (docs/design/style.md 1.4): each call
+ * takes the next item if it has the asked tag; {@link #end} rejects whatever is left. Errors are
+ * Invalid Message and name the item and where it was found.
  */
 public final class Fields {
   private final List<Item> items;

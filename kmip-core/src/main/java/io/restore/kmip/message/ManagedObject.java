@@ -23,7 +23,7 @@ public record ManagedObject(ObjectType type, Item.Structure structure) {
 
   /**
    * SymmetricKey{KeyBlock{KeyFormatType Raw, KeyValue{KeyMaterial}, CryptographicAlgorithm,
-   * CryptographicLength}}: the shape mongod reads (mongod-kmip.md, Get reply).
+   * CryptographicLength}}: the shape mongod reads (docs/design/mongod-kmip.md, Get reply).
    */
   public static ManagedObject symmetricKey(
       byte[] material, CryptographicAlgorithm algorithm, int lengthBits) {

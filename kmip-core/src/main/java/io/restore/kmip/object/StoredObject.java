@@ -143,7 +143,8 @@ public final class StoredObject implements AutoCloseable {
 
   /**
    * Runs {@code use} on a copy of the key material, zeroing the copy afterwards. Allowed in every
-   * state that still has material (Get works on Pre-Active keys: mongod-kmip.md, first start).
+   * state that still has material (Get works on Pre-Active keys: docs/design/mongod-kmip.md, first
+   * start).
    */
   public <T> T withMaterial(Function<byte[], T> use) throws ObjectException {
     byte[] copy;

@@ -3,9 +3,9 @@ package io.restore.kmip.server;
 import java.time.Instant;
 
 /**
- * Builds audit events and hands them to the configured {@link KmipAuditListener} (reliability.md
- * #8): time, client certificate fingerprint, operation, unique identifier, result, latency in
- * microseconds. Never payloads or key bytes.
+ * Builds audit events and hands them to the configured {@link KmipAuditListener}
+ * (docs/design/reliability.md #8): time, client certificate fingerprint, operation, unique
+ * identifier, result, latency in microseconds. Never payloads or key bytes.
  */
 final class AuditLog {
   private final KmipAuditListener listener;

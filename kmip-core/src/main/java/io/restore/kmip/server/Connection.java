@@ -130,7 +130,7 @@ final class Connection implements Runnable {
     String fingerprint = fingerprint(leaf);
     if (!hasClientAuthUsage(leaf)) {
       // JSSE accepts a certificate without any extended key usage; we require clientAuth
-      // (reliability.md #6).
+      // (docs/design/reliability.md #6).
       audit.connection(
           clock.instant(),
           socket.getRemoteSocketAddress(),

@@ -32,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Encrypt and Decrypt (KMIP 1.4 §4.29, §4.30) with AES (and 3DES for the OASIS vectors) in CBC, ECB
  * or GCM. Without Cryptographic Parameters in the request or on the object the defaults are AES,
  * CBC, PKCS5 and a random 16-byte IV returned in the reply: what mongod (audit log encryption) and
- * libmongocrypt expect (mongod-kmip.md).
+ * libmongocrypt expect (docs/design/mongod-kmip.md).
  */
 final class CryptoHandlers {
   private final ObjectStore store;
@@ -223,7 +223,7 @@ final class CryptoHandlers {
           "only AES and 3DES are supported, not " + algorithm.xmlName());
     }
     if (given.isEmpty()) {
-      // mongod and libmongocrypt's defaults (mongod-kmip.md): CBC, PKCS5, random IV.
+      // mongod and libmongocrypt's defaults (docs/design/mongod-kmip.md): CBC, PKCS5, random IV.
       return new Params(
           algorithm, BlockCipherMode.CBC, PaddingMethod.PKCS5, blockSize(algorithm), 0);
     }

@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * Decodes a request message, runs one handler per batch item (item by item, each answered on its
  * own), and encodes the response: the request's protocol version echoed, a Time Stamp always, and
- * on failure both Result Reason and Result Message (mongod-kmip.md).
+ * on failure both Result Reason and Result Message (docs/design/mongod-kmip.md).
  */
 final class Dispatcher implements RequestHandler {
   /** KMIP 1.0–1.4 in full; 2.0 where its messages match 1.x (KMIP 2.0 §9.2 version rules). */

@@ -11,8 +11,8 @@ import java.io.InputStream;
 /**
  * Reads one TTLV request off a stream: the 8-byte header is checked by {@link
  * TtlvReader#messageLength} (the one header check shared with the decoder and the client) and the
- * length capped BEFORE the body is allocated (reliability.md #1). Nothing is kept between messages:
- * an idle connection holds no buffer of ours.
+ * length capped BEFORE the body is allocated (docs/design/reliability.md #1). Nothing is kept
+ * between messages: an idle connection holds no buffer of ours.
  */
 final class Framing {
   static final int HEADER_BYTES = 8;

@@ -4,10 +4,10 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 
 /**
- * Where a {@link KmipServer} reports what it did (reliability.md #8). kmip-core depends on the JDK
- * only, so the server does not log: the application decides where these lines go (restore-cli
- * writes them to its audit logger). Called on connection threads, so implementations must be
- * thread-safe and quick; an exception thrown here is ignored and never reaches a client.
+ * Where a {@link KmipServer} reports what it did (docs/design/reliability.md #8). kmip-core depends
+ * on the JDK only, so the server does not log: the application decides where these lines go
+ * (restore-cli writes them to its audit logger). Called on connection threads, so implementations
+ * must be thread-safe and quick; an exception thrown here is ignored and never reaches a client.
  *
  * <p>Events carry no payloads and no key bytes: only identifiers a client sent (sanitized to one
  * short line), the client certificate's SHA-256 fingerprint and outcomes.

@@ -67,7 +67,7 @@ public final class KmipServer implements AutoCloseable {
     // One thread per connection, as a cached pool would, but a thread ends 2 s after its
     // connection instead of 60 s: besides its stack, each holds the JDK's per-thread I/O buffer
     // cache (a direct buffer as large as its largest read), memory an ended connection should
-    // give back (reliability.md #5).
+    // give back (docs/design/reliability.md #5).
     this.workers =
         new ThreadPoolExecutor(
             0,

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
  *
  * @param sslContext built by the caller (the product from its session PKI); its trust managers
  *     decide which client certificates chain to the configured CA
- * @param bindAddress loopback by default (reliability.md #5)
+ * @param bindAddress loopback by default (docs/design/reliability.md #5)
  * @param port 0 for any free port; {@link KmipServer#endpoint()} reports the bound one
  * @param audit receives one event per operation and per connection-level event; none by default
  */
@@ -71,7 +71,7 @@ public record KmipServerConfig(
   }
 
   /**
-   * Resource limits (reliability.md #1, #5).
+   * Resource limits (docs/design/reliability.md #1, #5).
    *
    * @param maxMessageBytes largest request body accepted; checked before allocating (mongod's
    *     messages are under 1 KiB)
@@ -79,7 +79,7 @@ public record KmipServerConfig(
    *     handshake is dropped, so floods cannot lock out authenticated clients
    * @param handshakeTimeout time for a TLS handshake to complete
    * @param idleTimeout time a connection may wait between requests; mongod holds one connection for
-   *     a whole key acquisition, so never seconds (mongod-kmip.md)
+   *     a whole key acquisition, so never seconds (docs/design/mongod-kmip.md)
    * @param messageTimeout time for a request to arrive in full once its first byte came
    * @param stopGrace how long {@link KmipServer#close()} lets in-flight requests finish
    */

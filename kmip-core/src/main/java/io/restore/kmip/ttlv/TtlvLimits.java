@@ -1,7 +1,7 @@
 package io.restore.kmip.ttlv;
 
 /**
- * Bounds the reader enforces before it allocates (reliability.md rows 1-2).
+ * Bounds the reader enforces before it allocates (docs/design/reliability.md rows 1-2).
  *
  * @param maxMessageBytes largest accepted message, header included
  * @param maxDepth deepest accepted structure nesting (the message itself is depth 1)

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 
 /**
  * A readable, indented dump of an item tree for logs and tests. Byte String values are redacted
- * unless asked for (reliability.md row 7): a request dump may hold key material.
+ * unless asked for (docs/design/reliability.md row 7): a request dump may hold key material.
  */
 public final class TtlvPrinter {
   private final boolean revealBytes;

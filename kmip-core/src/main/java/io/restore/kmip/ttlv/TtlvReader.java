@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
- * Decodes TTLV strictly and within bounds (reliability.md rows 1-3). Every length is checked
- * against what is left of the enclosing item before anything is allocated; fixed-width types must
- * have their exact width; padding must be zero; Booleans 0 or 1; Text Strings valid UTF-8;
- * structures at most {@link TtlvLimits#maxDepth()} deep. Any violation is a {@link TtlvException}
- * naming the offset.
+ * Decodes TTLV strictly and within bounds (docs/design/reliability.md rows 1-3). Every length is
+ * checked against what is left of the enclosing item before anything is allocated; fixed-width
+ * types must have their exact width; padding must be zero; Booleans 0 or 1; Text Strings valid
+ * UTF-8; structures at most {@link TtlvLimits#maxDepth()} deep. Any violation is a {@link
+ * TtlvException} naming the offset.
  *
  * <p>Framing for a stream: read 8 bytes, call {@link #messageLength}, read exactly that many more,
  * then {@link #readMessage} on the whole message.

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Writes TTLV into a growing buffer. Structures nest as blocks: the length is a placeholder patched
- * when the block ends, so callers never compute a length or padding (style.md 1.3).
+ * when the block ends, so callers never compute a length or padding (docs/design/style.md 1.3).
  *
  * <pre>{@code
  * byte[] bytes = new TtlvWriter()

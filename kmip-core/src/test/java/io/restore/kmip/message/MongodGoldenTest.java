@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** mongod's golden requests (mongod-kmip.md) decode to the expected trees and re-encode exactly. */
+/**
+ * mongod's golden requests (docs/design/mongod-kmip.md) decode to the expected trees and re-encode
+ * exactly.
+ */
 class MongodGoldenTest {
   private final TtlvReader reader = TtlvReader.withDefaults();
 

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a KMIP reply the way mongod's KMIP client does (mongod-kmip.md, "What mongod accepts
- * back"): each structure is walked forward; an item it does not expect is skipped whole, an
+ * Reads a KMIP reply the way mongod's KMIP client does (docs/design/mongod-kmip.md, "What mongod
+ * accepts back"): each structure is walked forward; an item it does not expect is skipped whole, an
  * expected item must come after the previous expected one. Independent of our codec on purpose.
  */
 final class ForwardScan {

@@ -16,11 +16,11 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /**
- * Idle authenticated connections cost little (reliability.md #5): 300 TLS connections, each having
- * made one request and then left idle, retain well under 64 KiB of heap each. Clients and server
- * share this JVM, so the figure covers both ends of every connection: the server's share alone is
- * smaller still. Heap is measured after full collections; RSS is reported, not asserted (the JVM
- * keeps memory it once grew into). Not a timed test.
+ * Idle authenticated connections cost little (docs/design/reliability.md #5): 300 TLS connections,
+ * each having made one request and then left idle, retain well under 64 KiB of heap each. Clients
+ * and server share this JVM, so the figure covers both ends of every connection: the server's share
+ * alone is smaller still. Heap is measured after full collections; RSS is reported, not asserted
+ * (the JVM keeps memory it once grew into). Not a timed test.
  */
 class IdleConnectionsTest {
   private static final int CONNECTIONS = 300;

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * mongod's KMIP sequences (mongod-kmip.md) sent as its exact request bytes over mutual TLS, the
- * replies read with mongod's forward-scan rules.
+ * mongod's KMIP sequences (docs/design/mongod-kmip.md) sent as its exact request bytes over mutual
+ * TLS, the replies read with mongod's forward-scan rules.
  */
 class MongodSequenceTest {
-  // Golden requests from mongod-kmip.md, UID "1", protocol 1.2.
+  // Golden requests from docs/design/mongod-kmip.md, UID "1", protocol 1.2.
   static final String GET_12 =
       "42007801000000704200770100000038420069010000002042006a0200000004000000010000000042006b0200000004"
           + "000000020000000042000d0200000004000000010000000042000f010000002842005c05000000040000000a00000000"
@@ -89,7 +89,7 @@ class MongodSequenceTest {
   }
 
   static String legacy(String golden12) {
-    // Legacy mode differs only in ProtocolVersionMinor (mongod-kmip.md).
+    // Legacy mode differs only in ProtocolVersionMinor (docs/design/mongod-kmip.md).
     String minor12 = "42006b02000000040000000200000000";
     assertThat(golden12).contains(minor12);
     return golden12.replace(minor12, "42006b02000000040000000000000000");

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-/** Hex in the spec's notation: every non-hex character is dropped (style.md 1.5). */
+/** Hex in the spec's notation: every non-hex character is dropped (docs/design/style.md 1.5). */
 public final class Hex {
   private Hex() {}
 

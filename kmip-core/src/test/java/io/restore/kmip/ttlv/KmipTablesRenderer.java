@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Renders {@code Tag.java} and the typed enumerations from the committed tables ({@code tags.tsv},
  * {@code enumerations.tsv}). Run {@code main} with the module directory to regenerate; {@link
- * GeneratedTablesTest} checks the committed Java still matches (style.md 1.2).
+ * GeneratedTablesTest} checks the committed Java still matches (docs/design/style.md 1.2).
  */
 public final class KmipTablesRenderer {
   /** The enumerations the message model uses as Java enums; the rest stay data (KmipNames). */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The encoding examples of KMIP 1.4 §9.1.2, checked both ways (style.md 1.5). */
+/** The encoding examples of KMIP 1.4 §9.1.2, checked both ways (docs/design/style.md 1.5). */
 class TtlvCodecTest {
   private static final Tag T = new Tag(0x420020);
 

@@ -7,8 +7,8 @@ import io.restore.kmip.message.KmipException;
 import io.restore.kmip.message.RequestMessage;
 
 /**
- * Coverage-guided fuzzing of the decoder and the request model (reliability.md row 9). The build's
- * "fuzz" surefire execution (its own JVM, JAZZER_FUZZ=1) replays the committed corpus
+ * Coverage-guided fuzzing of the decoder and the request model (docs/design/reliability.md row 9).
+ * The build's "fuzz" surefire execution (its own JVM, JAZZER_FUZZ=1) replays the committed corpus
  * (src/test/resources/.../TtlvReaderFuzzTestInputs), then fuzzes for {@code maxDuration}; {@code
  * scripts/fuzz} runs longer rounds.
  */

@@ -1,5 +1,5 @@
 /**
- * mongodump's archive format, as mongorestore reads it (dump-format.md; mongo-tools
+ * mongodump's archive format, as mongorestore reads it (docs/design/dump-format.md; mongo-tools
  * common/archive/spec.md, parser.go, multiplexer.go, prelude.go).
  *
  * <pre>

@@ -44,8 +44,8 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 /**
  * The master key from AWS KMS: {@code TrentService.Decrypt} with the ciphertext, the key id when
  * the metadata names one ({@code customerMasterKeyId}), and the encryption context when given
- * (atlas-snapshot.md). Credentials: {@link AwsSettings}; {@code --aws-role-arn} assumes a role
- * through STS first. The url-connection HTTP client keeps the product jar small.
+ * (docs/design/atlas-snapshot.md). Credentials: {@link AwsSettings}; {@code --aws-role-arn} assumes
+ * a role through STS first. The url-connection HTTP client keeps the product jar small.
  */
 public final class AwsKeySource implements MasterKeySource, MasterKeyWrapper {
   private static final List<MetadataField> KEY_FIELDS =

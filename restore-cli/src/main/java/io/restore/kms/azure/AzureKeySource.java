@@ -32,9 +32,9 @@ import java.util.Optional;
 
 /**
  * The master key from Azure Key Vault: {@code decrypt} on {@code keyIdentifier} with RSA-OAEP-256,
- * then RSA-OAEP, then {@code unwrapKey} with both (atlas-snapshot.md). Credentials: a client secret
- * ({@code clientId}, {@code tenantId}, {@code secret}; each overridable by flag), else
- * DefaultAzureCredential. The login host follows {@code azureEnvironment}. The JDK HTTP client
+ * then RSA-OAEP, then {@code unwrapKey} with both (docs/design/atlas-snapshot.md). Credentials: a
+ * client secret ({@code clientId}, {@code tenantId}, {@code secret}; each overridable by flag),
+ * else DefaultAzureCredential. The login host follows {@code azureEnvironment}. The JDK HTTP client
  * replaces Netty.
  */
 public final class AzureKeySource implements MasterKeySource, MasterKeyWrapper {

@@ -52,7 +52,7 @@ import java.util.zip.CRC32C;
 /**
  * The master key from Google Cloud KMS: {@code Decrypt} on the CryptoKey (the metadata's {@code
  * keyVersionResourceID} without {@code /cryptoKeyVersions/N}), with the additional authenticated
- * data when given and CRC32C checks both ways (atlas-snapshot.md). Credentials: {@code
+ * data when given and CRC32C checks both ways (docs/design/atlas-snapshot.md). Credentials: {@code
  * --gcp-credentials-file}, else the metadata's {@code serviceAccountKey}, else Application Default
  * Credentials.
  */

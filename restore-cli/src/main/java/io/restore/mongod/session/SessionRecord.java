@@ -11,8 +11,9 @@ import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
- * One live restore session as written to the per-user state directory (reliability.md row 11):
- * enough to find its mongod again after restore was killed, and to tell a reused pid from it.
+ * One live restore session as written to the per-user state directory (docs/design/reliability.md
+ * row 11): enough to find its mongod again after restore was killed, and to tell a reused pid from
+ * it.
  *
  * @param mongod the session's mongod; for a {@link Kind#PROXY} session, which starts no mongod, the
  *     proxy's own process (what keeps the session alive and what {@code restore stop} ends)

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Finds the master key's id in {@code <dbpath>/key.store/} by mongod's rule (mongod-kmip.md). */
+/**
+ * Finds the master key's id in {@code <dbpath>/key.store/} by mongod's rule
+ * (docs/design/mongod-kmip.md).
+ */
 final class KeyStoreDir {
   private KeyStoreDir() {}
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The few KMIP 1.x TTLV facts mongod's KMIP client uses: a writer for its requests and a forward
  * scanner for its replies. Written independently of kmip-core on purpose: the stand-in is a second,
- * separate implementation that checks our KMIP server the way mongod would (mongod-kmip.md).
+ * separate implementation that checks our KMIP server the way mongod would
+ * (docs/design/mongod-kmip.md).
  */
 final class KmipTtlv {
   private KmipTtlv() {}
@@ -132,8 +133,8 @@ final class KmipTtlv {
 
   /**
    * mongod's way of reading a structure: walk forward; an item it does not look for is skipped
-   * whole, and an expected item that came BEFORE an earlier expected one is lost (mongod-kmip.md,
-   * "What mongod accepts back").
+   * whole, and an expected item that came BEFORE an earlier expected one is lost
+   * (docs/design/mongod-kmip.md, "What mongod accepts back").
    */
   static final class Scan {
     private final byte[] buf;

@@ -17,7 +17,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Fetches the master key the way mongod does when it opens existing data: ONE mutual-TLS connection
  * (chain checked against the CA file, host name against the certificate's SAN), Get, then
- * GetAttributes(State) unless activation checks are off (mongod-kmip.md).
+ * GetAttributes(State) unless activation checks are off (docs/design/mongod-kmip.md).
  */
 final class MongodKmipClient {
   /** mongod reads 8 bytes, then the length they announce; its replies are small. */

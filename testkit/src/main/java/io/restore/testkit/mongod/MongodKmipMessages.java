@@ -5,8 +5,8 @@ import static io.restore.testkit.mongod.KmipTtlv.*;
 import java.util.Arrays;
 
 /**
- * mongod's KMIP requests, byte for byte (mongod-kmip.md, "Golden request bytes"), and its strict
- * reading of the replies.
+ * mongod's KMIP requests, byte for byte (docs/design/mongod-kmip.md, "Golden request bytes"), and
+ * its strict reading of the replies.
  */
 final class MongodKmipMessages {
   private MongodKmipMessages() {}

@@ -23,7 +23,7 @@ import java.util.Optional;
  * the wire protocol (mongo-java-server). It cannot read real WiredTiger files.
  */
 public final class MongodStandIn {
-  // mongod's exit codes (atlas-snapshot.md)
+  // mongod's exit codes (docs/design/atlas-snapshot.md)
   static final int EXIT_CLEAN = 0;
   static final int EXIT_BAD_OPTIONS = 2;
   static final int EXIT_ABRUPT = 14;

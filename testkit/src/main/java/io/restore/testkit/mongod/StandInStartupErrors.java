@@ -5,8 +5,8 @@ import static io.restore.testkit.mongod.StandInLog.attr;
 import java.nio.file.Path;
 
 /**
- * The log lines and exit codes of a failed mongod startup (atlas-snapshot.md), real or injected by
- * the STANDIN_EXIT_ON_START fault. Each method logs and returns the exit code.
+ * The log lines and exit codes of a failed mongod startup (docs/design/atlas-snapshot.md), real or
+ * injected by the STANDIN_EXIT_ON_START fault. Each method logs and returns the exit code.
  */
 final class StandInStartupErrors {
   private final StandInLog log;

@@ -30,7 +30,7 @@ import org.bson.types.ObjectId;
  *
  * <p>Which shard owns each document is written down in the plan below, by hand, not computed: the
  * hashed collection's {@code _id}s are values whose hash64 MongoDB publishes (docs/design/
- * sharding.md), so their chunks are known without hashing anything here.
+ * docs/design/sharding.md), so their chunks are known without hashing anything here.
  */
 public final class ShardedSampleGenerator {
   /** How config.chunks names a chunk's collection. */

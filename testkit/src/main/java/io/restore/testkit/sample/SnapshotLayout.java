@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes the parts of an Atlas snapshot's dbpath that {@code restore} reads (atlas-snapshot.md):
- * {@code key.store/keystore.metadata}, {@code key.store/<keyId>/} and {@code
- * cloudProviderCredentials/<keyId>.<provider>.metadata}. A test double: real snapshots come from
- * Atlas; the data files are written by whoever builds the sample (e.g. the mongod stand-in's sample
- * generator).
+ * Writes the parts of an Atlas snapshot's dbpath that {@code restore} reads
+ * (docs/design/atlas-snapshot.md): {@code key.store/keystore.metadata}, {@code key.store/<keyId>/}
+ * and {@code cloudProviderCredentials/<keyId>.<provider>.metadata}. A test double: real snapshots
+ * come from Atlas; the data files are written by whoever builds the sample (e.g. the mongod
+ * stand-in's sample generator).
  */
 public final class SnapshotLayout {
   private SnapshotLayout() {}

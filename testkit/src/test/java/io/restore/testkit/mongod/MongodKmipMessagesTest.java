@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** mongod's requests byte for byte, and its strict reading of replies (mongod-kmip.md). */
+/**
+ * mongod's requests byte for byte, and its strict reading of replies (docs/design/mongod-kmip.md).
+ */
 class MongodKmipMessagesTest {
-  // mongod-kmip.md, "Golden request bytes (UID "1")"
+  // docs/design/mongod-kmip.md, "Golden request bytes (UID "1")"
   static final String GOLDEN_GET =
       "42007801000000704200770100000038420069010000002042006a0200000004000000010000000042006b0200000004"
           + "000000020000000042000d0200000004000000010000000042000f010000002842005c05000000040000000a00000000"
