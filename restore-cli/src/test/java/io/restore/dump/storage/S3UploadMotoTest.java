@@ -49,7 +49,9 @@ class S3UploadMotoTest {
             Optional.of(
                 new S3Settings.StaticKeys(
                     moto.account().accessKeyId(), moto.account().secretAccessKey())));
-    settings = new ObjectStores.Settings(s3Settings, PART, 2);
+    settings =
+        new ObjectStores.Settings(
+            s3Settings, AzureSettings.fromEnvironment(Optional.empty()), PART, 2);
     s3 = S3Store.client(s3Settings);
     s3.createBucket(r -> r.bucket("restore-dumps"));
   }
