@@ -116,7 +116,8 @@ public final class Dumper {
               Duration.ofNanos(System.nanoTime() - t0),
               results,
               archiveCheck,
-              failure);
+              failure,
+              target.upload());
       writeSummary(request, summary);
       progress.done(summary);
       if (failure != null) {
@@ -138,6 +139,9 @@ public final class Dumper {
     if (out instanceof DumpOutput.Jsonl j) {
       return new DirectoryTarget(j.dir(), request, j.jsonFormat(), id, pools);
     }
+    if (out instanceof DumpOutput.UploadedArchive u) {
+      return ArchiveTarget.upload(u, request, id, pools);
+    }
     DumpOutput.Archive a = (DumpOutput.Archive) out;
     return new ArchiveTarget(a.file(), stdout, request, id, pools);
   }
@@ -145,7 +149,7 @@ public final class Dumper {
   static String formatName(DumpRequest r) {
     DumpOutput o = r.output();
     String base =
-        o instanceof DumpOutput.Archive
+        o instanceof DumpOutput.Archive || o instanceof DumpOutput.UploadedArchive
             ? "archive"
             : o instanceof DumpOutput.Jsonl ? "jsonl" : "directory";
     return r.gzip() ? base + "+gzip" : base;
