@@ -6,6 +6,7 @@ import io.restore.dump.DumpProgress;
 import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
 import io.restore.dump.LogLineProgress;
+import io.restore.dump.OutputChecks;
 import io.restore.session.Job;
 import java.io.PrintWriter;
 
@@ -14,11 +15,25 @@ final class DumpJobs {
   private DumpJobs() {}
 
   static Job.Dump job(DumpRequest request, boolean quiet, PrintWriter err) {
+    Dumper dumper = new Dumper();
     return new Job.Dump(
-        uri -> {
-          // The dumper reports its own summary line; failures are RestoreExceptions.
-          new Dumper().dump(uri, request, progress(request, quiet, err));
-          return 0;
+        new Job.DumpJob() {
+          @Override
+          public int run(String uri) {
+            // The dumper reports its own summary line; failures are RestoreExceptions.
+            dumper.dump(uri, request, progress(request, quiet, err));
+            return 0;
+          }
+
+          @Override
+          public void preflight() {
+            OutputChecks.beforeStart(request);
+          }
+
+          @Override
+          public void cancel() {
+            dumper.cancel();
+          }
         });
   }
 

@@ -4,6 +4,8 @@ import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +29,21 @@ final class PsCommand implements Callable<Integer> {
       description = "where session records live (default: per-user state directory)")
   Path stateDir;
 
+  /** 42s, 5m07s, 3h12m, 2d04h. */
+  static String age(Duration d) {
+    long s = Math.max(0, d.toSeconds());
+    if (s < 60) {
+      return s + "s";
+    }
+    if (s < 3600) {
+      return String.format("%dm%02ds", s / 60, s % 60);
+    }
+    if (s < 86400) {
+      return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+    return String.format("%dd%02dh", s / 86400, (s % 86400) / 3600);
+  }
+
   @Override
   public Integer call() {
     SessionRegistry registry = StopCommand.registry(stateDir);
@@ -36,15 +53,20 @@ final class PsCommand implements Callable<Integer> {
       out.println("no restore sessions running");
       return 0;
     }
-    out.printf("%-8s %-8s %-7s %-26s %s%n", "RESTORE", "MONGOD", "PORT", "STARTED", "DBPATH");
+    out.printf(
+        "%-6s %-8s %-8s %-7s %-7s %-9s %s%n",
+        "KIND", "RESTORE", "MONGOD", "PORT", "KMIP", "AGE", "DBPATH");
+    Instant now = Instant.now();
     for (SessionRecord r : sessions) {
       boolean orphan = !r.restore().isRunning();
       out.printf(
-          "%-8s %-8d %-7s %-26s %s%s%n",
+          "%-6s %-8s %-8s %-7s %-7s %-9s %s%s%n",
+          r.kind().label(),
           orphan ? "gone" : Long.toString(r.restore().pid()),
-          r.mongod().pid(),
+          r.isProxy() ? "-" : Long.toString(r.mongod().pid()),
           r.mongodPort().isPresent() ? Integer.toString(r.mongodPort().getAsInt()) : "-",
-          r.created(),
+          r.kmipPort() > 0 ? Integer.toString(r.kmipPort()) : "-",
+          age(Duration.between(r.created(), now)),
           r.dbpath(),
           orphan ? "   (leftover: restore stop " + r.dbpath() + ")" : "");
     }

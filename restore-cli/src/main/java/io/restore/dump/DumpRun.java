@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
@@ -24,10 +27,23 @@ final class DumpRun {
   private final DumpTarget target;
   private final DumpRequest request;
   private final DumpProgress progress;
-  private final AtomicBoolean cancelled = new AtomicBoolean();
 
-  DumpRun(MongoClient client, DumpTarget target, DumpRequest request, DumpProgress progress) {
+  /**
+   * Readers stop within this once cancelled (their client is closed, their threads interrupted).
+   */
+  private static final Duration READERS_GONE = Duration.ofSeconds(5);
+
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final DumpCancellation cancellation;
+
+  DumpRun(
+      MongoClient client,
+      DumpTarget target,
+      DumpRequest request,
+      DumpProgress progress,
+      DumpCancellation cancellation) {
     this.client = client;
+    this.cancellation = cancellation;
     this.target = target;
     this.request = request;
     this.progress = progress;
@@ -36,15 +52,34 @@ final class DumpRun {
   List<CollectionResult> runAll(List<CollectionPlan> plans) throws InterruptedException {
     ExecutorService readers =
         Executors.newFixedThreadPool(request.parallelCollections(), Pools.daemon("dump-reader"));
+    List<Future<CollectionResult>> futures = new CopyOnWriteArrayList<>();
+    // Cancel: running readers are interrupted (their client is closed by the Dumper), queued ones
+    // never start; each cancelled future then reads as a cancelled collection below.
+    cancellation.onCancel(
+        () -> {
+          cancelled.set(true);
+          futures.forEach(f -> f.cancel(true));
+        });
     try {
-      List<Future<CollectionResult>> futures = new ArrayList<>();
       for (CollectionPlan p : plans) {
         futures.add(readers.submit(() -> dumpOne(p)));
       }
+      if (cancelled.get()) {
+        futures.forEach(f -> f.cancel(true)); // cancelled while submitting
+      }
       List<CollectionResult> results = new ArrayList<>();
-      for (Future<CollectionResult> f : futures) {
+      for (int i = 0; i < plans.size(); i++) {
         try {
-          results.add(f.get());
+          results.add(futures.get(i).get());
+        } catch (CancellationException e) {
+          results.add(
+              finished(
+                  plans.get(i),
+                  0,
+                  0,
+                  System.nanoTime(),
+                  CollectionResult.Status.CANCELLED,
+                  "cancelled"));
         } catch (ExecutionException e) {
           throw new IllegalStateException("dumpOne never throws", e.getCause());
         }
@@ -55,6 +90,10 @@ final class DumpRun {
       throw e;
     } finally {
       readers.shutdownNow();
+      // The partial output is removed next: no reader may still be writing into it.
+      if (!readers.awaitTermination(READERS_GONE.toMillis(), TimeUnit.MILLISECONDS)) {
+        cancelled.set(true);
+      }
     }
   }
 

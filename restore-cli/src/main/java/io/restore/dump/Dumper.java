@@ -35,6 +35,7 @@ public final class Dumper {
   private final Map<String, String> env;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final DumpCancellation cancellation = new DumpCancellation();
 
   /** Archives without a file go to {@code System.out}; mongodump is looked up on PATH. */
   public Dumper() {
@@ -58,7 +59,8 @@ public final class Dumper {
    */
   public DumpSummary dump(String mongodbUri, DumpRequest request, DumpProgress progress) {
     if (request.tool() == DumpTool.MONGODUMP) {
-      return new MongodumpRunner(stdout, env, clock, ids).run(mongodbUri, request, progress);
+      return new MongodumpRunner(stdout, env, clock, ids, cancellation)
+          .run(mongodbUri, request, progress);
     }
     ConnectionString cs = connectionString(mongodbUri);
     MongoClientSettings settings =
@@ -71,31 +73,35 @@ public final class Dumper {
     try (MongoClient client = MongoClients.create(settings);
         Pools pools = Pools.create();
         DumpTarget target = target(request, pools)) {
+      cancellation.onCancel(client::close);
       Catalog catalog = new Catalog(client);
       String serverVersion;
       List<CollectionPlan> plans;
       try {
         serverVersion = catalog.serverVersion();
         plans = catalog.plan(request.filter());
-      } catch (MongoException e) {
+      } catch (MongoException | IllegalStateException e) {
         throw new RestoreException(
             ExitCode.DUMP_FAILED,
             "cannot list the collections of " + cs.getHosts() + ": " + DumpRun.describe(e),
             "check that the server is running and the URI (user, password, authSource) is right",
             e);
       }
+      OutputChecks.freeSpace(request, plans);
       progress.planned(plans);
       String failure = null;
       String archiveCheck = null;
       List<CollectionResult> results = List.of();
       try {
         target.begin(plans, serverVersion);
-        results = new DumpRun(client, target, request, progress).runAll(plans);
+        results = new DumpRun(client, target, request, progress, cancellation).runAll(plans);
         List<CollectionResult> failed =
             results.stream().filter(r -> r.status() == CollectionResult.Status.FAILED).toList();
         if (!failed.isEmpty()) {
           failure =
               failed.stream().map(r -> r.ns() + ": " + r.error()).collect(Collectors.joining("; "));
+        } else if (cancellation.isCancelled()) {
+          failure = "the dump was cancelled before every collection was read";
         } else {
           archiveCheck = target.finish(results);
           target.commit();
@@ -128,6 +134,14 @@ public final class Dumper {
       }
       return summary;
     }
+  }
+
+  /**
+   * Stops a running {@link #dump} at once (thread-safe, idempotent): it then fails as usual and
+   * removes its partial output. Used when restore is asked to stop or its mongod exits mid-dump.
+   */
+  public void cancel() {
+    cancellation.cancel();
   }
 
   private DumpTarget target(DumpRequest request, Pools pools) {
@@ -186,8 +200,12 @@ public final class Dumper {
     }
   }
 
+  /** {@code <pid>-<start ticks>-<random>} in hex: {@link OutputChecks} tells a dead owner by it. */
   static String randomId() {
-    return Long.toHexString(ProcessHandle.current().pid())
+    io.restore.mongod.ProcessIdentity me = io.restore.mongod.ProcessIdentity.current();
+    return Long.toHexString(me.pid())
+        + "-"
+        + Long.toHexString(me.startTicks())
         + "-"
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
   }

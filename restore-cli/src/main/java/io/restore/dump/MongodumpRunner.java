@@ -29,7 +29,15 @@ final class MongodumpRunner {
   private final Supplier<String> ids;
   private final OutputStream stdout;
 
-  MongodumpRunner(OutputStream stdout, Map<String, String> env, Clock clock, Supplier<String> ids) {
+  private final DumpCancellation cancellation;
+
+  MongodumpRunner(
+      OutputStream stdout,
+      Map<String, String> env,
+      Clock clock,
+      Supplier<String> ids,
+      DumpCancellation cancellation) {
+    this.cancellation = cancellation;
     this.stdout = stdout;
     this.env = env;
     this.clock = clock;
@@ -90,6 +98,7 @@ final class MongodumpRunner {
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
       }
       Process p = pb.start();
+      cancellation.onCancel(p::destroy); // mongodump ends on SIGTERM; its exit fails the dump
       if (toStdout) {
         try (InputStream in = p.getInputStream()) {
           in.transferTo(stdout);

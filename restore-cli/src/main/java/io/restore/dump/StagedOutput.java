@@ -5,7 +5,6 @@ import io.restore.RestoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +34,8 @@ final class StagedOutput implements AutoCloseable {
   /** A directory output; refuses a non-empty {@code target} unless {@code overwrite}. */
   static StagedOutput directory(Path target, boolean overwrite, String id) {
     Path abs = target.toAbsolutePath().normalize();
-    if (Files.isRegularFile(abs)) {
-      throw new RestoreException(
-          ExitCode.USAGE,
-          "--out " + target + " is a file, not a directory",
-          "give a directory path");
-    }
-    if (!overwrite && Files.isDirectory(abs) && !isEmptyDirectory(abs)) {
-      throw exists(target);
-    }
+    OutputChecks.checkKindAndExisting(target, abs, true, overwrite);
+    OutputChecks.removeStalePartials(abs);
     Path staging = abs.resolveSibling(abs.getFileName() + ".partial-" + id);
     try {
       Files.createDirectories(abs.getParent());
@@ -57,15 +49,8 @@ final class StagedOutput implements AutoCloseable {
   /** A single-file output (an archive). */
   static StagedOutput file(Path target, boolean overwrite, String id) {
     Path abs = target.toAbsolutePath().normalize();
-    if (Files.isDirectory(abs)) {
-      throw new RestoreException(
-          ExitCode.USAGE,
-          "--archive " + target + " is a directory",
-          "give a file path, e.g. --archive=" + target.resolve("dump.archive"));
-    }
-    if (!overwrite && Files.exists(abs)) {
-      throw exists(target);
-    }
+    OutputChecks.checkKindAndExisting(target, abs, false, overwrite);
+    OutputChecks.removeStalePartials(abs);
     Path staging = abs.resolveSibling(abs.getFileName() + ".partial-" + id);
     try {
       Files.createDirectories(abs.getParent());
@@ -123,14 +108,6 @@ final class StagedOutput implements AutoCloseable {
     return directory;
   }
 
-  private static boolean isEmptyDirectory(Path dir) {
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      return !s.iterator().hasNext();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static void deleteRecursively(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
@@ -151,14 +128,6 @@ final class StagedOutput implements AutoCloseable {
             return FileVisitResult.CONTINUE;
           }
         });
-  }
-
-  private static RestoreException exists(Path target) {
-    return new RestoreException(
-        ExitCode.USAGE,
-        "output " + target + " already exists and is not empty",
-        "choose another path, remove it, or pass --overwrite to replace it once the new dump has"
-            + " verified");
   }
 
   private static RestoreException cannotCreate(Path p, IOException e) {

@@ -30,17 +30,35 @@ public record MongodCommand(
   /**
    * How mongod reaches our KMIP server.
    *
-   * @param clientCertificatePassword only when the client PEM's key is encrypted; it ends up on
-   *     mongod's command line (visible to local users in ps), so an unencrypted PEM in a private
-   *     session directory is preferred
+   * @param clientCertificatePassword only when the client PEM's key is encrypted
+   * @param configFile a 0600 mongod config file holding that password ({@link MongodConfigFile}):
+   *     then mongod gets {@code --config <file>} instead of {@code --kmipClientCertificatePassword}
+   *     on its command line, where every local user could read it
    */
   public record Kmip(
       String serverName,
       int port,
       Path serverCaFile,
       Path clientCertificateFile,
-      Optional<String> clientCertificatePassword) {
+      Optional<String> clientCertificatePassword,
+      Optional<Path> configFile) {
+    public Kmip(
+        String serverName,
+        int port,
+        Path serverCaFile,
+        Path clientCertificateFile,
+        Optional<String> clientCertificatePassword) {
+      this(
+          serverName,
+          port,
+          serverCaFile,
+          clientCertificateFile,
+          clientCertificatePassword,
+          Optional.empty());
+    }
+
     public Kmip {
+      configFile = Objects.requireNonNullElse(configFile, Optional.empty());
       Objects.requireNonNull(serverName, "serverName");
       Objects.requireNonNull(serverCaFile, "serverCaFile");
       Objects.requireNonNull(clientCertificateFile, "clientCertificateFile");
@@ -86,12 +104,17 @@ public record MongodCommand(
     a.add(kmip.serverCaFile().toString());
     a.add("--kmipClientCertificateFile");
     a.add(kmip.clientCertificateFile().toString());
-    kmip.clientCertificatePassword()
-        .ifPresent(
-            p -> {
-              a.add("--kmipClientCertificatePassword");
-              a.add(p);
-            });
+    if (kmip.clientCertificatePassword().isPresent() && kmip.configFile().isPresent()) {
+      a.add("--config");
+      a.add(kmip.configFile().get().toString());
+    } else {
+      kmip.clientCertificatePassword()
+          .ifPresent(
+              p -> {
+                a.add("--kmipClientCertificatePassword");
+                a.add(p);
+              });
+    }
     // Keys stay as they are: activating would need a KMIP operation our server does not offer.
     a.add("--kmipActivateKeys");
     a.add("false");

@@ -2,17 +2,11 @@ package io.restore.mongod;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteWatchdog;
-import org.apache.commons.exec.PumpStreamHandler;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -59,35 +53,48 @@ public record MongodVersion(String version, int major, int minor, boolean enterp
     return m.find() && m.group(1).contains("\"enterprise\"");
   }
 
-  /**
-   * Runs {@code <binary> --version} (through Commons Exec, with a timeout) and parses it.
-   *
-   * @throws RestoreException {@link ExitCode#MONGOD_UNUSABLE} when the binary does not run, exits
-   *     non-zero or prints something that is not mongod's version
-   */
+  /** {@link #probe(MongodBinary, Duration, CompletableFuture)} that nothing cancels. */
   public static MongodVersion probe(MongodBinary binary, Duration timeout) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DefaultExecutor executor = DefaultExecutor.builder().get();
-    executor.setStreamHandler(new PumpStreamHandler(out, out));
-    executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(timeout).get());
-    executor.setExitValues(null);
-    int exit;
-    try {
-      exit = executor.execute(Exec.commandLine(binary.path(), List.of("--version")));
-    } catch (IOException e) {
+    return probe(binary, timeout, new CompletableFuture<>());
+  }
+
+  /**
+   * Runs {@code <binary> --version} in a process group of its own (stdin empty) and parses it. The
+   * timeout and {@code stop} end the whole group at once: a wrapper script's children would
+   * otherwise keep the output pipe open, and restore waiting, long after the limit.
+   *
+   * @param stop completes when restore is asked to stop (Ctrl-C): the probe is killed and this
+   *     method throws at once; the caller turns it into its "interrupted" error
+   * @throws RestoreException {@link ExitCode#MONGOD_UNUSABLE} when the binary does not run, exits
+   *     non-zero, does not answer in time or prints something that is not mongod's version; {@link
+   *     ExitCode#INTERRUPTED} when {@code stop} completed first
+   */
+  public static MongodVersion probe(
+      MongodBinary binary, Duration timeout, CompletableFuture<?> stop) {
+    VersionProbe.Output run = VersionProbe.run(binary, timeout, stop);
+    if (run.outcome() == VersionProbe.Outcome.FAILED_TO_START) {
       throw new RestoreException(
           ExitCode.MONGOD_UNUSABLE,
-          "cannot run " + binary + " --version: " + e.getMessage(),
-          "check that the file is a mongod binary for this machine. " + MongodBinary.WHERE_TO_GET,
-          e);
+          "cannot run " + binary + " --version: " + run.text(),
+          "check that the file is a mongod binary for this machine. " + MongodBinary.WHERE_TO_GET);
     }
-    String text = out.toString(StandardCharsets.UTF_8);
-    if (executor.getWatchdog().killedProcess()) {
+    if (run.outcome() == VersionProbe.Outcome.STOPPED) {
+      throw new RestoreException(
+          ExitCode.INTERRUPTED,
+          "stopped while " + binary.path() + " --version ran",
+          "run the command again when you are ready");
+    }
+    if (run.outcome() == VersionProbe.Outcome.TIMED_OUT) {
       throw new RestoreException(
           ExitCode.MONGOD_UNUSABLE,
-          binary + " --version did not answer within " + timeout.toSeconds() + "s",
-          "check that --mongod points at a mongod binary, not a wrapper that waits for input");
+          binary
+              + " --version did not answer within "
+              + timeout.toSeconds()
+              + "s (it and everything it started were killed)",
+          "check that --mongod points at a mongod binary, not a wrapper that waits for something");
     }
+    String text = run.text();
+    int exit = run.exitCode();
     try {
       MongodVersion v = parse(text);
       if (exit != 0) {
@@ -129,6 +136,32 @@ public record MongodVersion(String version, int major, int minor, boolean enterp
               + MongodBinary.WHERE_TO_GET);
     }
     return this;
+  }
+
+  /** The oldest mongod restore supports: it reads the JSON log lines mongod writes since 4.4. */
+  public static final int OLDEST_MAJOR = 4;
+
+  public static final int OLDEST_MINOR = 4;
+
+  /**
+   * A warning when this mongod is older than the versions restore supports (MongoDB 4.4 and newer):
+   * such a mongod writes a plain-text log restore cannot read its port from, and lacks KMIP options
+   * restore passes, so it will most likely fail to start or never be seen as ready.
+   */
+  public Optional<String> tooOldWarning() {
+    if (major > OLDEST_MAJOR || (major == OLDEST_MAJOR && minor >= OLDEST_MINOR)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "mongod "
+            + version
+            + " is older than the versions restore supports (MongoDB "
+            + OLDEST_MAJOR
+            + "."
+            + OLDEST_MINOR
+            + " and newer); it will probably fail to start or never be seen as ready. Use a"
+            + " MongoDB Enterprise mongod of the snapshot's major version (4.4, 5.0, 6.0, 7.0,"
+            + " 8.0...) with --mongod.");
   }
 
   /**

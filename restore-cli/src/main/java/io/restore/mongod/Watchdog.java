@@ -20,6 +20,9 @@ import java.util.List;
  * mongod; it also cannot escalate. Why ProcessBuilder, not Commons Exec: the watchdog needs its
  * stdin pipe held open for the whole session, which Commons Exec's stream handlers do not offer.
  *
+ * <p>It can also end the session's {@code --exec} command ({@link #watchJob}) once mongod is safe,
+ * so a killed restore strands no process at all.
+ *
  * <p>The watchdog checks the target's start time in {@code /proc/<pid>/stat} before each signal, so
  * a reused pid is never signalled. It ignores SIGINT/SIGHUP: Ctrl-C in a terminal reaches the whole
  * process group, and the watchdog must outlive restore's own orderly teardown.
@@ -29,32 +32,63 @@ public final class Watchdog implements AutoCloseable {
       String.join(
           "\n",
           "trap '' INT HUP",
-          "pid=$1; ticks=$2; grace_ms=$3",
+          "pid=$1; ticks=$2; grace_ms=$3; job=; job_ticks=0",
+          // alive PID TICKS: running, not a zombie, and not a reused pid
           "alive() {",
-          "  s=$(sed 's/^.*) //' /proc/$pid/stat 2>/dev/null) || { kill -0 \"$pid\" 2>/dev/null; return; }",
+          "  s=$(sed 's/^.*) //' /proc/$1/stat 2>/dev/null) || { kill -0 \"$1\" 2>/dev/null; return; }",
           "  [ -n \"$s\" ] || return 1",
+          "  t=$2",
           "  set -- $s",
           "  case \"$1\" in Z|X) return 1;; esac",
-          "  [ \"$ticks\" = 0 ] || [ \"${20}\" = \"$ticks\" ]",
+          "  [ \"$t\" = 0 ] || [ \"${20}\" = \"$t\" ]",
           "}",
-          "if IFS= read -r cmd && [ \"$cmd\" = disarm ]; then exit 0; fi",
-          "alive || exit 0",
+          // children PID: 'pid:ticks' of each child, from /proc/*/stat (ppid is field 4)
+          "children() {",
+          "  parent=$1",
+          "  for f in /proc/[0-9]*/stat; do",
+          "    IFS= read -r line < \"$f\" 2>/dev/null || continue",
+          "    set -- ${line##*) }",
+          "    if [ \"$2\" = \"$parent\" ]; then c=${f#/proc/}; echo \"${c%/stat}:${20}\"; fi",
+          "  done",
+          "}",
+          "tree() { echo \"$1:$2\"; for c in $(children \"$1\"); do tree \"${c%:*}\" \"${c#*:}\"; done; }",
+          // the --exec command and everything it started, once mongod is safe
+          "stop_job() {",
+          "  [ -n \"$job\" ] && alive \"$job\" \"$job_ticks\" || return 0",
+          "  echo \"restore watchdog: ending the --exec command (pid $job) and its children\" >&2",
+          "  pids=$(tree \"$job\" \"$job_ticks\")",
+          "  for e in $pids; do alive \"${e%:*}\" \"${e#*:}\" && kill -TERM \"${e%:*}\" 2>/dev/null; done",
+          "  waited=0",
+          "  while alive \"$job\" \"$job_ticks\" && [ \"$waited\" -lt 5000 ]; do",
+          "    sleep 0.1; waited=$((waited + 100))",
+          "  done",
+          "  for e in $pids; do alive \"${e%:*}\" \"${e#*:}\" && kill -KILL \"${e%:*}\" 2>/dev/null; done",
+          "  return 0",
+          "}",
+          "finish() { stop_job; exit \"$1\"; }",
+          "while IFS= read -r cmd; do",
+          "  case \"$cmd\" in",
+          "    disarm) exit 0;;",
+          "    job\\ *) set -- $cmd; job=$2; job_ticks=$3;;",
+          "  esac",
+          "done",
+          "alive \"$pid\" \"$ticks\" || finish 0",
           "echo \"restore watchdog: restore ended without stopping mongod (pid $pid); sending"
               + " SIGTERM\" >&2",
-          "kill -TERM \"$pid\" 2>/dev/null || exit 0",
+          "kill -TERM \"$pid\" 2>/dev/null || finish 0",
           "waited=0",
-          "while alive; do",
+          "while alive \"$pid\" \"$ticks\"; do",
           "  if [ \"$waited\" -ge \"$grace_ms\" ]; then",
           "    echo \"restore watchdog: WARNING: mongod (pid $pid) ignored SIGTERM for"
               + " ${grace_ms} ms; sending SIGKILL, its data files may be damaged\" >&2",
           "    kill -KILL \"$pid\" 2>/dev/null",
-          "    exit 1",
+          "    finish 1",
           "  fi",
           "  sleep 0.1",
           "  waited=$((waited + 100))",
           "done",
           "echo \"restore watchdog: mongod (pid $pid) stopped cleanly after SIGTERM\" >&2",
-          "exit 0",
+          "finish 0",
           "");
 
   private final Process process;
@@ -105,6 +139,24 @@ public final class Watchdog implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /**
+   * Also end {@code job} (the {@code --exec} command) and everything it started if restore dies:
+   * after mongod is stopped, SIGTERM to the job's process tree, SIGKILL 5 s later to what is left.
+   * A reused pid is never signalled (start times are checked as for mongod).
+   */
+  public synchronized void watchJob(ProcessIdentity job) {
+    if (done) {
+      return;
+    }
+    try {
+      pipe.write(
+          ("job " + job.pid() + " " + job.startTicks() + "\n").getBytes(StandardCharsets.US_ASCII));
+      pipe.flush();
+    } catch (IOException e) {
+      // the watchdog is gone; nothing more can be done from here
+    }
   }
 
   /** Tells the watchdog that mongod was stopped in order: it exits without signalling anything. */

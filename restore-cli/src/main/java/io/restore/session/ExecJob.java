@@ -3,6 +3,7 @@ package io.restore.session;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.mongod.MongodProcess;
+import io.restore.mongod.ProcessIdentity;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ final class ExecJob {
           e);
     }
     output.status("running " + String.join(" ", command) + " (pid " + child.pid() + ")");
+    // If restore is killed (SIGKILL), its watchdog ends the command too, once mongod is safe.
+    ProcessIdentity.of(child.pid())
+        .ifPresent(job -> mongod.watchdog().ifPresent(w -> w.watchJob(job)));
     Runnable stopChild = () -> stop(child);
     signals.onStop(stopChild);
     mongod

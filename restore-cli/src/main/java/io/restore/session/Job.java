@@ -27,5 +27,17 @@ public sealed interface Job permits Job.Wait, Job.Exec, Job.Dump {
   @FunctionalInterface
   public interface DumpJob {
     int run(String mongodbUri);
+
+    /**
+     * Checks what can be checked about the output before anything starts (exists, writable); the
+     * session calls it before the key is decrypted and mongod started.
+     */
+    default void preflight() {}
+
+    /**
+     * Stops a running {@link #run} at once, from any thread (Ctrl-C, mongod exiting): {@code run}
+     * then fails soon after, its partial output removed.
+     */
+    default void cancel() {}
   }
 }

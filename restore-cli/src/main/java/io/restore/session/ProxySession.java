@@ -5,6 +5,7 @@ import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.mongod.MongodCommand;
 import io.restore.mongod.session.SessionClaim;
+import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.snapshot.Snapshot;
 import io.restore.tls.SessionPki;
@@ -50,6 +51,8 @@ public final class ProxySession {
                   r.bind(),
                   r.kmipPort(),
                   "--kmip-port")) {
+        // A proxy is a session: 'restore ps' lists it and 'restore stop' ends it (SIGTERM).
+        claim.record(SessionRecord.proxy(claim.dbpath(), kmip.endpoint().port(), certDir));
         status("master key " + snapshot.keyId() + " decrypted (" + snapshot.provider() + ")");
         out.println(READY_PREFIX + kmip.endpoint().host() + ":" + kmip.endpoint().port());
         out.println("Start mongod (MongoDB Enterprise) on this snapshot with:");

@@ -7,6 +7,7 @@ import io.restore.kms.KeySources;
 import io.restore.kms.MasterKey;
 import io.restore.mongod.MongodBinary;
 import io.restore.mongod.MongodCommand;
+import io.restore.mongod.MongodConfigFile;
 import io.restore.mongod.MongodExit;
 import io.restore.mongod.MongodLaunch;
 import io.restore.mongod.MongodProcess;
@@ -62,11 +63,14 @@ public final class RestoreSession {
     Snapshot snapshot = keyPlan.snapshot();
     keyPlan.warnings().forEach(w -> output.status("warning: " + w));
     output.timing("snapshot read");
+    if (job instanceof Job.Dump dump) {
+      dump.dump().preflight(); // an unusable output must not cost a KMS call and a mongod start
+    }
     // 2. A usable mongod (Enterprise), found and probed before any KMS call.
     MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
-    MongodVersion version =
-        MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT).requireEnterprise(binary);
+    MongodVersion version = probe(binary, signals);
     output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
+    version.tooOldWarning().ifPresent(w -> output.status("warning: " + w));
     ShutdownPolicy shutdown = shutdownPolicy();
     try (SessionClaim claim = claim(registry, snapshot.dbpath());
         MasterKey key = decrypt(keyPlan, signals);
@@ -95,6 +99,20 @@ public final class RestoreSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted("the session was interrupted");
+    }
+  }
+
+  /**
+   * {@code mongod --version}, ended at once (with its whole process group) by Ctrl-C or SIGTERM;
+   * then Enterprise or nothing.
+   */
+  private static MongodVersion probe(MongodBinary binary, StopSignals signals) {
+    try {
+      return MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT, signals.requested())
+          .requireEnterprise(binary);
+    } catch (RestoreException e) {
+      checkNotStopped(signals);
+      throw e;
     }
   }
 
@@ -144,13 +162,15 @@ public final class RestoreSession {
       ServedKey kmip,
       StopSignals signals)
       throws InterruptedException {
+    Optional<String> password = r.clientKeyPassword().map(String::new);
     MongodCommand.Kmip endpoint =
         new MongodCommand.Kmip(
             kmip.endpoint().host(),
             kmip.endpoint().port(),
             certs.caFile(),
             certs.clientFile(),
-            r.clientKeyPassword().map(String::new));
+            password,
+            passwordConfig(dir, password));
     OpenRequest.MongodPlan plan = r.mongod();
     MongodCommand command =
         new MongodCommand(
@@ -194,6 +214,23 @@ public final class RestoreSession {
         throw interrupted("stopped while mongod was starting");
       }
       throw e;
+    }
+  }
+
+  /** The client key's password goes into a 0600 config file, not onto mongod's command line. */
+  private static Optional<Path> passwordConfig(SessionDirectory dir, Optional<String> password) {
+    if (password.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          MongodConfigFile.writeKmipPassword(dir.resolve("mongod.conf"), password.get()));
+    } catch (java.io.IOException e) {
+      throw new RestoreException(
+          ExitCode.FAILURE,
+          "cannot write mongod's config file in " + dir.path() + ": " + e.getMessage(),
+          "free space in that folder, or set XDG_RUNTIME_DIR / TMPDIR to another one",
+          e);
     }
   }
 
@@ -244,9 +281,12 @@ public final class RestoreSession {
       return signals.isRequested() ? ExitCode.INTERRUPTED.value() : code;
     }
     Job.Dump dump = (Job.Dump) job;
-    // Ctrl-C mid-dump: stop mongod; the dumper then fails, and its partial output is never renamed
-    // into place (dump-format.md, reliability.md row 12).
-    signals.onStop(mongod::close);
+    // Ctrl-C mid-dump, or mongod exiting under it: cancel the dump at once (its client closed, its
+    // readers stopped) rather than let it wait out the driver's 30 s server selection; its partial
+    // output is removed (dump-format.md, reliability.md row 12). mongod then gets the ordinary
+    // shutdown ladder in the teardown, on this thread.
+    signals.onStop(dump.dump()::cancel);
+    mongod.onExit().thenRun(dump.dump()::cancel);
     try {
       int code = dump.dump().run(uri);
       failIfMongodDied(mongod, signals);

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A private folder (0700) for one session's certificates and mongod log, under {@code
- * $XDG_RUNTIME_DIR/restore} (a per-user tmpfs) or the temp folder. The dbpath is never written by
- * us. Removed with everything in it on {@link #close()}.
+ * A private folder (0700) for one session's certificates, mongod config file and log, under {@link
+ * PrivateFolder#parentFor} ({@code $XDG_RUNTIME_DIR/restore}, a per-user tmpfs, else {@code
+ * $TMPDIR/restore-<user>}). The dbpath is never written by us. Removed with everything in it on
+ * {@link #close()}.
  */
 public final class SessionDirectory implements AutoCloseable {
   /** The owning restore's pid and start time (clock ticks since boot), one line. */
@@ -37,14 +38,9 @@ public final class SessionDirectory implements AutoCloseable {
    * the client certificate and key).
    */
   public static SessionDirectory create(Map<String, String> env) {
-    Path parent =
-        env.containsKey("XDG_RUNTIME_DIR") && Files.isDirectory(Path.of(env.get("XDG_RUNTIME_DIR")))
-            ? Path.of(env.get("XDG_RUNTIME_DIR"), "restore")
-            : Path.of(System.getProperty("java.io.tmpdir"), "restore-" + userName());
+    Path parent = PrivateFolder.parentFor(env);
     try {
-      Files.createDirectories(
-          parent,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      PrivateFolder.ensure(parent);
       removeAbandoned(parent);
       Path dir =
           Files.createTempDirectory(
@@ -88,10 +84,6 @@ public final class SessionDirectory implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  private static String userName() {
-    return System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   public Path path() {

@@ -29,6 +29,37 @@ class DumpCommandTest {
   }
 
   @Test
+  void anOutputThatIsTakenIsRefusedBeforeMongodIsLookedForOrTheKeyDecrypted() throws Exception {
+    long seed = 85;
+    var sample =
+        io.restore.testkit.sample.SampleSnapshotGenerator.generateLocal(
+            tmp.resolve("snap"),
+            io.restore.testkit.sample.SampleSnapshotGenerator.keyIdFor(seed),
+            io.restore.testkit.sample.SampleSnapshotGenerator.masterKeyFor(seed),
+            io.restore.testkit.sample.SampleSnapshotGenerator.Spec.small(seed),
+            tmp.resolve("keys/snap.key"),
+            false);
+    Path taken = Files.createDirectories(tmp.resolve("taken"));
+    Files.writeString(taken.resolve("old.bson"), "old");
+
+    int code =
+        run(
+            "dump",
+            sample.dbpath().toString(),
+            "--out",
+            taken.toString(),
+            "--mongod",
+            tmp.resolve("no-such-mongod").toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString())
+        .contains("output " + taken + " already exists and is not empty")
+        .doesNotContain("mongod not found")
+        .doesNotContain("master key");
+    assertThat(taken.resolve("old.bson")).hasContent("old");
+  }
+
+  @Test
   void dumpsARunningServerAndWritesASummaryForCron() throws Exception {
     MongoServer server = new MongoServer(new MemoryBackend());
     try {

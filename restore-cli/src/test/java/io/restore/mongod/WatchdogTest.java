@@ -56,6 +56,11 @@ class WatchdogTest {
         .startsWith("READY ");
     String[] parts = line.split(" ");
     mongodPid = Long.parseLong(parts[1]);
+    // The script traps SIGTERM before it announces its port: a signal any earlier would find the
+    // shell's default action (a slow start on a loaded machine), not mongod's clean shutdown.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> readOrEmpty(dir.resolve("mongod.log")).contains("23016"));
     return new long[] {mongodPid, Long.parseLong(parts[2])};
   }
 

@@ -163,6 +163,34 @@ class OpenSessionTest {
   }
 
   @Test
+  void theClientKeyPasswordReachesMongodInAPrivateConfigFileNotOnItsCommandLine() throws Exception {
+    String password = "pw-" + ProcessHandle.current().pid() + "-\"quoted\\";
+    Map<String, String> before = Leftovers.tree(sample.dbpath());
+    try (RestoreProcess restore = open("--client-key-password", password)) {
+      restore.awaitUri(); // the stand-in decrypted the client key: it read the password
+      long mongodPid = restore.mongodPid();
+      List<ProcessHandle> started = restore.descendants();
+      List<String> argv =
+          List.of(
+              Files.readString(Path.of("/proc", Long.toString(mongodPid), "cmdline")).split("\0"));
+      assertThat(String.join(" ", argv)).doesNotContain(password);
+      assertThat(argv).doesNotContain("--kmipClientCertificatePassword").contains("--config");
+      Path config = Path.of(argv.get(argv.indexOf("--config") + 1));
+      assertThat(config.getParent().getParent()).isEqualTo(runtime.resolve("restore"));
+      assertThat(Files.getPosixFilePermissions(config))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+      assertThat(restore.stderr()).doesNotContain(password);
+
+      restore.signal("TERM");
+
+      assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+      assertThat(config).doesNotExist();
+      assertNothingLeft(started, before, restore.mongodPort(), restore.kmipPort().orElseThrow());
+    }
+  }
+
+  @Test
   void aCommandThatCannotRunIsAUsageErrorAndStillTearsDown() throws Exception {
     try (RestoreProcess restore = open("--exec", "--", "/nonexistent/tool", "x")) {
       assertThat(restore.awaitExit()).as(restore.transcript()).isEqualTo(ExitCode.USAGE.value());

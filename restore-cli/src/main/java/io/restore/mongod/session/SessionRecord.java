@@ -14,8 +14,11 @@ import java.util.Properties;
  * One live restore session as written to the per-user state directory (reliability.md row 11):
  * enough to find its mongod again after restore was killed, and to tell a reused pid from it.
  *
- * @param mongodPort empty until mongod announced it (log id 23016)
+ * @param mongod the session's mongod; for a {@link Kind#PROXY} session, which starts no mongod, the
+ *     proxy's own process (what keeps the session alive and what {@code restore stop} ends)
+ * @param mongodPort empty until mongod announced it (log id 23016); always empty for a proxy
  * @param kmipPort 0 when not known
+ * @param sessionDir the session folder; for a proxy, its certificate folder
  */
 public record SessionRecord(
     Path dbpath,
@@ -24,9 +27,33 @@ public record SessionRecord(
     int kmipPort,
     Path sessionDir,
     ProcessIdentity restore,
-    Instant created) {
+    Instant created,
+    Kind kind) {
+
+  /** {@code restore open}/{@code dump} (a mongod of ours) or {@code restore proxy} (KMIP only). */
+  public enum Kind {
+    OPEN,
+    PROXY;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** An {@link Kind#OPEN} session's record. */
+  public SessionRecord(
+      Path dbpath,
+      ProcessIdentity mongod,
+      OptionalInt mongodPort,
+      int kmipPort,
+      Path sessionDir,
+      ProcessIdentity restore,
+      Instant created) {
+    this(dbpath, mongod, mongodPort, kmipPort, sessionDir, restore, created, Kind.OPEN);
+  }
 
   public SessionRecord {
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(dbpath, "dbpath");
     Objects.requireNonNull(mongod, "mongod");
     Objects.requireNonNull(mongodPort, "mongodPort");
@@ -42,9 +69,20 @@ public record SessionRecord(
         dbpath, mongod, mongodPort, kmipPort, sessionDir, ProcessIdentity.current(), Instant.now());
   }
 
+  /** A {@code restore proxy} run by this JVM: no mongod, the proxy itself is what runs. */
+  public static SessionRecord proxy(Path dbpath, int kmipPort, Path certDir) {
+    ProcessIdentity me = ProcessIdentity.current();
+    return new SessionRecord(
+        dbpath, me, OptionalInt.empty(), kmipPort, certDir, me, Instant.now(), Kind.PROXY);
+  }
+
+  public boolean isProxy() {
+    return kind == Kind.PROXY;
+  }
+
   public SessionRecord withMongodPort(int port) {
     return new SessionRecord(
-        dbpath, mongod, OptionalInt.of(port), kmipPort, sessionDir, restore, created);
+        dbpath, mongod, OptionalInt.of(port), kmipPort, sessionDir, restore, created, kind);
   }
 
   /** The URI, when the port is known. */
@@ -70,6 +108,7 @@ public record SessionRecord(
     p.setProperty("restore.start", restore.startInstant().toString());
     p.setProperty("restore.startTicks", Long.toString(restore.startTicks()));
     p.setProperty("created", created.toString());
+    p.setProperty("kind", kind.label());
     StringWriter w = new StringWriter();
     try {
       p.store(w, "restore session; written by restore, removed when the session ends");
@@ -97,7 +136,8 @@ public record SessionRecord(
               Long.parseLong(required(p, "restore.pid")),
               Instant.parse(required(p, "restore.start")),
               Long.parseLong(required(p, "restore.startTicks"))),
-          Instant.parse(required(p, "created")));
+          Instant.parse(required(p, "created")),
+          Kind.valueOf(p.getProperty("kind", "open").toUpperCase(java.util.Locale.ROOT)));
     } catch (RuntimeException e) {
       throw new IOException("not a restore session record: " + e.getMessage(), e);
     }

@@ -91,19 +91,7 @@ public final class SessionRegistry {
             ExitCode.SESSION_CONFLICT,
             "another restore session is using "
                 + key
-                + other
-                    .map(
-                        r ->
-                            " (restore pid "
-                                + r.restore().pid()
-                                + ", mongod pid "
-                                + r.mongod().pid()
-                                + ", "
-                                + r.uri()
-                                + ", since "
-                                + r.created()
-                                + ")")
-                    .orElse(""),
+                + other.map(SessionRegistry::describe).orElse(""),
             "use that session, or end it with: restore stop " + key);
       }
       Optional<SessionRecord> previous = read(recordFile(key));
@@ -139,6 +127,28 @@ public final class SessionRegistry {
       }
       throw e;
     }
+  }
+
+  /** " (restore pid R, mongod pid M, URI, since T)", or the proxy's pid and KMIP port. */
+  static String describe(SessionRecord r) {
+    if (r.isProxy()) {
+      return " (restore proxy pid "
+          + r.restore().pid()
+          + ", KMIP port "
+          + r.kmipPort()
+          + ", since "
+          + r.created()
+          + ")";
+    }
+    return " (restore pid "
+        + r.restore().pid()
+        + ", mongod pid "
+        + r.mongod().pid()
+        + ", "
+        + r.uri()
+        + ", since "
+        + r.created()
+        + ")";
   }
 
   /** Live sessions, oldest first; stale records are removed on the way. */

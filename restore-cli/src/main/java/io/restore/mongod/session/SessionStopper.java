@@ -33,6 +33,9 @@ public final class SessionStopper {
 
   public Outcome stop(SessionRecord r) throws InterruptedException {
     long started = System.nanoTime();
+    if (r.isProxy()) {
+      return stopProxy(r, started);
+    }
     ProcessIdentity restore = r.restore();
     boolean ownRestoreAlive = restore.pid() != ProcessHandle.current().pid() && restore.isRunning();
     if (ownRestoreAlive && r.mongod().isRunning()) {
@@ -58,6 +61,37 @@ public final class SessionStopper {
       registry.forget(r);
     }
     return new Outcome(r, report, false);
+  }
+
+  /**
+   * A {@code restore proxy}: no mongod of ours, so SIGTERM the proxy (its teardown stops the KMIP
+   * server and removes its certificate files) and, only with {@code --force}, SIGKILL it.
+   */
+  private Outcome stopProxy(SessionRecord r, long started) throws InterruptedException {
+    ProcessIdentity proxy = r.restore();
+    StopReport.Rung rung = StopReport.Rung.ALREADY_EXITED;
+    if (proxy.pid() != ProcessHandle.current().pid() && proxy.isRunning()) {
+      progress.accept("asking restore proxy (pid " + proxy.pid() + ") to stop on " + r.dbpath());
+      proxy.handle().ifPresent(ProcessHandle::destroy);
+      rung = StopReport.Rung.SIGTERM;
+      if (!awaitGone(proxy, policy.afterSigterm())) {
+        rung = StopReport.Rung.STILL_RUNNING;
+        if (policy.allowSigkill()) {
+          proxy.handle().ifPresent(ProcessHandle::destroyForcibly);
+          rung =
+              awaitGone(proxy, policy.afterSigkill())
+                  ? StopReport.Rung.SIGKILL
+                  : StopReport.Rung.STILL_RUNNING;
+        }
+      }
+    }
+    if (rung != StopReport.Rung.STILL_RUNNING) {
+      registry.forget(r);
+    }
+    return new Outcome(
+        r,
+        new StopReport(rung, OptionalInt.empty(), Duration.ofNanos(System.nanoTime() - started)),
+        rung == StopReport.Rung.SIGTERM);
   }
 
   private static boolean awaitGone(ProcessIdentity p, Duration timeout)

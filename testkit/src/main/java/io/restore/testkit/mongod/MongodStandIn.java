@@ -231,7 +231,9 @@ public final class MongodStandIn {
             version,
             keyId,
             options.queryableBackupMode(),
-            () -> shutdown.requestStop("shutdown command"));
+            () -> shutdown.requestStop("shutdown command"),
+            // a delayed reply ends early when the stand-in is asked to stop, as mongod's would
+            () -> shutdown.awaitStop(faults.findDelayMs()));
     backend.version(ServerVersion.MONGO_5_0);
     if (data != null) {
       backend.load(data);

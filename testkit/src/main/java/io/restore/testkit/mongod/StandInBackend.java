@@ -39,6 +39,7 @@ final class StandInBackend extends MemoryBackend {
   private final String keyId;
   private final boolean readOnly;
   private final Runnable onShutdownCommand;
+  private final Runnable findDelay;
   private final Map<String, ViewDef> views = new HashMap<>(); // "db.name" → view
 
   private final Map<String, List<Object>> indexSpecs = new HashMap<>(); // "db.coll" → specs
@@ -46,7 +47,12 @@ final class StandInBackend extends MemoryBackend {
   private record ViewDef(String viewOn, List<Object> pipeline, BsonDocument options) {}
 
   StandInBackend(
-      StandInVersion version, String keyId, boolean readOnly, Runnable onShutdownCommand) {
+      StandInVersion version,
+      String keyId,
+      boolean readOnly,
+      Runnable onShutdownCommand,
+      Runnable findDelay) {
+    this.findDelay = findDelay;
     this.version = version;
     this.keyId = keyId;
     this.readOnly = readOnly;
@@ -140,6 +146,9 @@ final class StandInBackend extends MemoryBackend {
         return serverStatus(super.handleCommand(channel, db, command, query));
       case "listcollections":
         return withViews(db, super.handleCommand(channel, db, command, query));
+      case "find", "getmore":
+        findDelay.run(); // fault STANDIN_FIND_DELAY_MS
+        break;
       case "listindexes":
         if (query.get(command) instanceof String coll && indexSpecs.containsKey(db + "." + coll)) {
           // mongo-java-server ignores secondary indexes; answer with the snapshot's own list

@@ -11,15 +11,22 @@ import java.util.Map;
  * @param ignoreSigterm {@code STANDIN_IGNORE_SIGTERM=1}: log SIGTERM and carry on
  * @param exitOnStart {@code STANDIN_EXIT_ON_START=48|62|100|N}: log what mongod logs for that code
  *     and exit with it before opening the port
+ * @param findDelayMs {@code STANDIN_FIND_DELAY_MS}: answer each find and getMore this much later (a
+ *     slow disk or a large collection: keeps a dump running long enough to interrupt it)
  */
 record StandInFaults(
-    long startupDelayMs, double crashAfterSeconds, boolean ignoreSigterm, int exitOnStart) {
+    long startupDelayMs,
+    double crashAfterSeconds,
+    boolean ignoreSigterm,
+    int exitOnStart,
+    long findDelayMs) {
 
   static StandInFaults from(Map<String, String> env) {
     return new StandInFaults(
         Long.parseLong(env.getOrDefault("STANDIN_STARTUP_DELAY_MS", "0")),
         Double.parseDouble(env.getOrDefault("STANDIN_CRASH_AFTER_SECONDS", "-1")),
         "1".equals(env.get("STANDIN_IGNORE_SIGTERM")),
-        Integer.parseInt(env.getOrDefault("STANDIN_EXIT_ON_START", "-1")));
+        Integer.parseInt(env.getOrDefault("STANDIN_EXIT_ON_START", "-1")),
+        Long.parseLong(env.getOrDefault("STANDIN_FIND_DELAY_MS", "0")));
   }
 }

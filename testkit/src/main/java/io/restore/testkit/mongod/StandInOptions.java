@@ -87,8 +87,22 @@ record StandInOptions(
   static StandInOptions parse(String[] args, boolean community) throws UsageError {
     Map<String, Object> seen = new LinkedHashMap<>();
     Map<String, String> setParameters = new LinkedHashMap<>();
+    Path config = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
+      if (arg.equals("-f") || arg.equals("--config")) {
+        if (i + 1 >= args.length) {
+          throw new UsageError(
+              "Error parsing command line: the required argument for option '--config' is"
+                  + " missing");
+        }
+        config = Path.of(args[++i]);
+        continue;
+      }
+      if (arg.startsWith("--config=")) {
+        config = Path.of(arg.substring("--config=".length()));
+        continue;
+      }
       if (!arg.startsWith("--") || arg.length() == 2) {
         throw new UsageError(
             "Error parsing command line: too many positional options have been specified on the command line");
@@ -147,6 +161,9 @@ record StandInOptions(
       }
       seen.put(name, value);
     }
+    if (config != null) {
+      fromConfigFile(config, community, seen);
+    }
     try {
       return new StandInOptions(
           seen.containsKey("version"),
@@ -176,6 +193,40 @@ record StandInOptions(
           seen);
     } catch (NumberFormatException e) {
       throw new UsageError("Error parsing command line: bad number: " + e.getMessage());
+    }
+  }
+
+  /** The config file's settings, where the command line did not give the option (mongod's rule). */
+  private static void fromConfigFile(Path file, boolean community, Map<String, Object> seen)
+      throws UsageError {
+    for (Map.Entry<String, String> e : StandInConfigFile.read(file).entrySet()) {
+      String name = e.getKey();
+      Kind kind = COMMUNITY.get(name);
+      if (kind == null && !community) {
+        kind = ENTERPRISE.get(name);
+      }
+      if (kind == null) {
+        String setting =
+            StandInConfigFile.OPTIONS.entrySet().stream()
+                .filter(o -> o.getValue().equals(name))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(name);
+        throw new UsageError("Unrecognized option: " + setting);
+      }
+      if (seen.containsKey(name)) {
+        continue;
+      }
+      String v = e.getValue();
+      switch (kind) {
+        case SWITCH -> {
+          if (v.equals("true")) {
+            seen.put(name, Boolean.TRUE);
+          }
+        }
+        case BOOL -> seen.put(name, v.equals("true") || v.equals("1"));
+        default -> seen.put(name, v);
+      }
     }
   }
 

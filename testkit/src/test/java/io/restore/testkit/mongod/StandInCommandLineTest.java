@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, in process: --version, unknown options, the Community switch. */
 class StandInCommandLineTest {
@@ -82,5 +86,56 @@ class StandInCommandLineTest {
     assertThat(o.kmipUseLegacyProtocol()).isTrue();
     assertThat(o.kmipServerNames()).containsExactly("a", "b");
     assertThat(o.setParameters()).containsEntry("k", "v=w");
+  }
+
+  @Test
+  void aYamlConfigFileGivesOptionsAsMongodDoesAndTheCommandLineWins(@TempDir Path dir)
+      throws Exception {
+    Path conf = dir.resolve("mongod.conf");
+    Files.writeString(
+        conf,
+        "# restore's session config\n"
+            + "security:\n"
+            + "  enableEncryption: true\n"
+            + "  kmip:\n"
+            + "    clientCertificatePassword: \"p\\\"w \\\\ #x\\x01\"  # a comment\n"
+            + "    port: 5697\n"
+            + "storage:\n"
+            + "  dbPath: '/from/config'\n");
+    for (String[] args :
+        List.of(
+            new String[] {"--config", conf.toString(), "--dbpath", "/d"},
+            new String[] {"-f", conf.toString(), "--dbpath=/d"},
+            new String[] {"--dbpath", "/d", "--config=" + conf})) {
+      StandInOptions o = StandInOptions.parse(args, false);
+      assertThat(o.enableEncryption()).isTrue();
+      assertThat(new String(o.kmipClientCertificatePassword())).isEqualTo("p\"w \\ #x\u0001");
+      assertThat(o.kmipPort()).isEqualTo(5697);
+      assertThat(o.dbpath().toString()).as("the command line wins").isEqualTo("/d");
+    }
+  }
+
+  @Test
+  void anUnknownConfigSettingOrAKmipSettingOfACommunityBuildExits2() throws Exception {
+    Path dir = Files.createTempDirectory("standin-conf");
+    try {
+      Path conf = Files.writeString(dir.resolve("c.conf"), "security:\n  frobnicate: 1\n");
+      assertThat(run(Map.of(), "--config", conf.toString())).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("Unrecognized option: security.frobnicate");
+      Path kmip =
+          Files.writeString(
+              dir.resolve("k.conf"), "security:\n  kmip:\n    clientCertificatePassword: x\n");
+      assertThat(run(Map.of("STANDIN_COMMUNITY", "1"), "-f", kmip.toString())).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("Unrecognized option: security.kmip.clientCertificatePassword");
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(dir);
+    }
   }
 }
