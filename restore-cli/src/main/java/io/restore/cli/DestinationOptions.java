@@ -68,7 +68,8 @@ final class DestinationOptions {
             Optional.ofNullable(s3Region),
             Optional.ofNullable(s3Profile),
             Optional.empty());
-    AzureSettings azure = AzureSettings.fromEnvironment(url("--azure-blob-endpoint", azureBlobEndpoint));
+    AzureSettings azure =
+        AzureSettings.fromEnvironment(url("--azure-blob-endpoint", azureBlobEndpoint));
     return new ObjectStores.Settings(s3, azure, partSizeMiB << 20, parallel);
   }
 
@@ -82,7 +83,9 @@ final class DestinationOptions {
           || u.getHost() == null
           || u.getUserInfo() != null
           || u.getQuery() != null) {
-        throw usage(flag + " must be an http(s) URL without credentials", "e.g. " + flag + " http://127.0.0.1:9000");
+        throw usage(
+            flag + " must be an http(s) URL without credentials",
+            "e.g. " + flag + " http://127.0.0.1:9000");
       }
       return Optional.of(u);
     } catch (java.net.URISyntaxException e) {

@@ -2,6 +2,7 @@ package io.restore.dump;
 
 import io.restore.dump.archive.ArchiveVerifier;
 import io.restore.dump.archive.ArchiveWriter;
+import io.restore.dump.storage.ObjectUpload;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -23,23 +24,45 @@ final class ArchiveTarget implements DumpTarget {
   private final DumpRequest request;
   private final String id;
   private final Pools pools;
+  private final DumpOutput.UploadedArchive remote;
   private StagedOutput staged;
+  private ArchiveUpload upload;
   private ArchiveWriter writer;
   private boolean finished;
 
   ArchiveTarget(
       Optional<Path> file, OutputStream stdout, DumpRequest request, String id, Pools pools) {
+    this(file, null, stdout, request, id, pools);
+  }
+
+  private ArchiveTarget(
+      Optional<Path> file,
+      DumpOutput.UploadedArchive remote,
+      OutputStream stdout,
+      DumpRequest request,
+      String id,
+      Pools pools) {
     this.file = file;
+    this.remote = remote;
     this.stdout = stdout;
     this.request = request;
     this.id = id;
     this.pools = pools;
   }
 
+  /** An archive uploaded to an object store (ArchiveUpload), published once it verified. */
+  static ArchiveTarget upload(
+      DumpOutput.UploadedArchive remote, DumpRequest request, String id, Pools pools) {
+    return new ArchiveTarget(Optional.empty(), remote, null, request, id, pools);
+  }
+
   @Override
   public void begin(List<CollectionPlan> plans, String serverVersion) throws IOException {
     OutputStream raw;
-    if (file.isPresent()) {
+    if (remote != null) {
+      upload = ArchiveUpload.start(remote, request, pools);
+      raw = upload.stream();
+    } else if (file.isPresent()) {
       staged = StagedOutput.file(file.get(), request.overwrite(), id);
       raw = Files.newOutputStream(staged.staging());
     } else {
@@ -109,12 +132,16 @@ final class ArchiveTarget implements DumpTarget {
   public String finish(List<CollectionResult> results) throws IOException, InterruptedException {
     Map<Namespace, Long> crcs = writer.finish();
     finished = true;
-    if (staged == null) {
+    if (staged == null && upload == null) {
       return "streamed to stdout: " + crcs.size() + " namespaces closed with CRC-64 (not re-read)";
     }
     ArchiveVerifier.Report report;
-    try (InputStream in = reread(staged.staging())) {
-      report = ArchiveVerifier.verify(in);
+    if (upload != null) {
+      report = upload.report();
+    } else {
+      try (InputStream in = reread(staged.staging())) {
+        report = ArchiveVerifier.verify(in);
+      }
     }
     for (CollectionResult r : results) {
       Namespace ns = r.ns();
@@ -141,7 +168,9 @@ final class ArchiveTarget implements DumpTarget {
                 + " were written");
       }
     }
-    return "re-read: " + report.namespaces().size() + " namespaces, every CRC-64 matches";
+    return (upload != null ? "read back while uploading: " : "re-read: ")
+        + report.namespaces().size()
+        + " namespaces, every CRC-64 matches";
   }
 
   private InputStream reread(Path p) throws IOException {
@@ -151,6 +180,9 @@ final class ArchiveTarget implements DumpTarget {
 
   @Override
   public void commit() throws IOException {
+    if (upload != null) {
+      upload.commit();
+    }
     if (staged != null) {
       staged.commit();
     }
@@ -158,7 +190,15 @@ final class ArchiveTarget implements DumpTarget {
 
   @Override
   public String location() {
+    if (remote != null) {
+      return remote.destination().display();
+    }
     return file.map(Path::toString).orElse("stdout");
+  }
+
+  @Override
+  public ObjectUpload.Stats upload() {
+    return upload == null ? null : upload.stats();
   }
 
   @Override
@@ -168,6 +208,9 @@ final class ArchiveTarget implements DumpTarget {
     }
     if (staged != null) {
       staged.close();
+    }
+    if (upload != null) {
+      upload.close(); // aborts the upload unless committed
     }
   }
 

@@ -10,11 +10,10 @@ import java.util.Arrays;
 
 /**
  * The read-back of an archive that cannot be re-read before it is published (an object-store
- * upload: parts are not readable until committed): every byte handed to the upload is also kept,
- * in a small bounded queue, for the checker thread reading {@link #input()}. The check sees
- * exactly the bytes uploaded (after gzip); the store's per-part checksums prove they arrived
- * unchanged. The writer waits when the checker is {@code limit} bytes behind, so memory stays
- * bounded.
+ * upload: parts are not readable until committed): every byte handed to the upload is also kept, in
+ * a small bounded queue, for the checker thread reading {@link #input()}. The check sees exactly
+ * the bytes uploaded (after gzip); the store's per-part checksums prove they arrived unchanged. The
+ * writer waits when the checker is {@code limit} bytes behind, so memory stays bounded.
  */
 final class TeeReadBack {
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
