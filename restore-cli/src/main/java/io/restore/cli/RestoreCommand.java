@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       MetadataCommand.class,
       PsCommand.class,
       StopCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n")

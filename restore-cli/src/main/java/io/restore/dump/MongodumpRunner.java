@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,11 +68,7 @@ final class MongodumpRunner {
     Path config = null;
     try {
       List<String> cmd = new ArrayList<>(List.of(binary.toString()));
-      config =
-          Files.createTempFile(
-              "restore-mongodump-",
-              ".yaml",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      config = SecretTempFile.create("restore-mongodump-", ".yaml");
       Files.writeString(
           config,
           "uri: \"" + uri.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n",

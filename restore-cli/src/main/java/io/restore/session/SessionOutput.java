@@ -9,9 +9,12 @@ import java.util.Optional;
  * Where a session talks to its user: results (the URI) on stdout, so scripts can read them; status
  * lines on stderr, prefixed with {@code restore:}.
  *
- * <p>With {@value #TIMINGS_ENV} set (any value), each status line also says how long after the
- * process started it was printed ({@code restore: [+1234 ms] ...}): scripts/bench-open reads these
- * to show where the time of a session goes.
+ * <p>With {@value #TIMINGS_ENV} set, each status line also says how long after an origin it was
+ * printed ({@code restore: [+1234 ms] ...}): scripts/bench-open reads these to show where the time
+ * of a session goes. The origin is the variable's value when it is a time in milliseconds since the
+ * epoch (the caller's own clock reading just before it started restore, so that the caller's total
+ * and the steps come from one clock), else the process start, which Linux knows only to within a
+ * second (boot time in whole seconds plus clock ticks).
  */
 public final class SessionOutput {
   public static final String TIMINGS_ENV = "RESTORE_TIMINGS";
@@ -21,12 +24,24 @@ public final class SessionOutput {
   private final Optional<Instant> processStart;
 
   public SessionOutput(PrintWriter out, PrintWriter err) {
+    this(out, err, origin(System.getenv(TIMINGS_ENV)));
+  }
+
+  SessionOutput(PrintWriter out, PrintWriter err, Optional<Instant> origin) {
     this.out = out;
     this.err = err;
-    this.processStart =
-        System.getenv(TIMINGS_ENV) == null
-            ? Optional.empty()
-            : ProcessHandle.current().info().startInstant();
+    this.processStart = origin;
+  }
+
+  /** Where the timings count from, for a value of {@value #TIMINGS_ENV} (null: no timings). */
+  static Optional<Instant> origin(String timings) {
+    if (timings == null) {
+      return Optional.empty();
+    }
+    if (timings.matches("\\d{10,15}")) {
+      return Optional.of(Instant.ofEpochMilli(Long.parseLong(timings)));
+    }
+    return ProcessHandle.current().info().startInstant();
   }
 
   public void result(String line) {
