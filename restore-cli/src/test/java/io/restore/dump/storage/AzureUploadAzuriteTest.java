@@ -126,4 +126,22 @@ class AzureUploadAzuriteTest {
               assertThat(e.getMessage()).contains("refused", "403").doesNotContain("Exception");
             });
   }
+
+  @Test
+  void aBlockWhoseBytesDoNotMatchItsMd5IsRejectedByTheService() throws Exception {
+    Destination.AzureBlob d = (Destination.AzureBlob) at("damaged.archive");
+    try (AzureStore store = new AzureStore(AzureStore.client(settings.azure(), d), d)) {
+      store.begin(false);
+      byte[] data = S3UploadMotoTest.random(PART, 14);
+      byte[] md5 = MessageDigest.getInstance("MD5").digest(data);
+      byte[] sha = MessageDigest.getInstance("SHA-256").digest(data);
+      data[17] ^= 1; // damaged after the digests were taken, as on a bad link
+      assertThatThrownBy(() -> store.uploadPart(1, new PartStore.Part(data, data.length, md5, sha)))
+          .isInstanceOf(java.io.IOException.class)
+          // Azure answers 400 Md5Mismatch (AzureErrors words it); Azurite 400 InvalidOperation
+          .hasMessageContaining("staging block 1")
+          .hasMessageContaining("400");
+    }
+    assertThat(container.getBlobClient("damaged.archive").exists()).isFalse();
+  }
 }
