@@ -8,8 +8,9 @@ import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.OpenRequest;
 import io.restore.session.RestoreSession;
 import io.restore.session.SessionOutput;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +35,9 @@ final class DumpCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       arity = "0..1",
-      paramLabel = "<dbpath>",
-      description = "Snapshot directory to open and dump.")
-  Path dbpath;
+      paramLabel = "<source>",
+      description = SourceOptions.SOURCE_HELP)
+  String dbpath;
 
   @Option(
       names = "--uri",
@@ -48,6 +49,7 @@ final class DumpCommand implements Callable<Integer> {
   @Mixin KeySourceOptions keys;
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
+  @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
@@ -61,20 +63,22 @@ final class DumpCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (dbpath != null) {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
-      OpenRequest open =
-          new OpenRequest(
-              dbpath,
-              keys.toFlags(System.getenv()),
-              pki.toOptions(),
-              pki.clientKeyPassword(),
-              Optional.empty(),
-              false,
-              mongod.plan());
-      return new RestoreSession(
-              SessionRegistry.fromEnvironment(System.getenv()),
-              System.getenv(),
-              new SessionOutput(spec.commandLine().getOut(), err))
-          .open(open, DumpJobs.job(request, options.quiet(), err));
+      try (OpenedSource snapshot = sources.open(dbpath, Sources.Need.SNAPSHOT, spec)) {
+        OpenRequest open =
+            new OpenRequest(
+                snapshot.dbpath(),
+                keys.toFlags(System.getenv()),
+                pki.toOptions(),
+                pki.clientKeyPassword(),
+                Optional.empty(),
+                false,
+                mongod.plan());
+        return new RestoreSession(
+                SessionRegistry.fromEnvironment(System.getenv()),
+                System.getenv(),
+                new SessionOutput(spec.commandLine().getOut(), err))
+            .open(open, DumpJobs.job(request, options.quiet(), err));
+      }
     }
     new Dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
     return ExitCode.OK.value();

@@ -4,7 +4,8 @@ import io.restore.kms.Inspection;
 import io.restore.kms.KeySourceFlags;
 import io.restore.kms.KeySources;
 import io.restore.snapshot.Snapshot;
-import java.nio.file.Path;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "<dbpath>", description = "The extracted snapshot folder.")
-  Path dbpath;
+  @Parameters(paramLabel = "<source>", description = SourceOptions.SOURCE_HELP)
+  String source;
 
   @Option(
       names = "--decrypt",
@@ -38,12 +39,17 @@ final class InspectCommand implements Callable<Integer> {
   boolean json;
 
   @Mixin KeySourceOptions keys;
+  @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
     KeySourceFlags flags = keys.toFlags(System.getenv());
-    Snapshot snapshot = KeySources.openSnapshot(dbpath, flags);
-    Inspection report = Inspection.of(snapshot, flags, decrypt);
+    Inspection report;
+    // an archive: only its key folders are extracted (Need.METADATA), never the data files
+    try (OpenedSource opened = sources.open(source, Sources.Need.METADATA, spec)) {
+      Snapshot snapshot = KeySources.openSnapshot(opened.dbpath(), flags);
+      report = Inspection.of(snapshot, flags, decrypt);
+    }
     spec.commandLine().getOut().print(json ? report.toJson() : report.toText());
     spec.commandLine().getOut().flush();
     if (report.problem().isPresent()) {

@@ -7,6 +7,8 @@ import io.restore.session.Job;
 import io.restore.session.OpenRequest;
 import io.restore.session.RestoreSession;
 import io.restore.session.SessionOutput;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +40,8 @@ import picocli.CommandLine.Spec;
 final class OpenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<dbpath>", description = "The extracted snapshot folder.")
-  Path dbpath;
+  @Parameters(index = "0", paramLabel = "<source>", description = SourceOptions.SOURCE_HELP)
+  String source;
 
   @Parameters(
       index = "1..*",
@@ -67,18 +69,21 @@ final class OpenCommand implements Callable<Integer> {
   @Mixin MongodOptions mongod;
   @Mixin PkiOptionsMixin pki;
   @Mixin DumpToOption dumpTo;
+  @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
     Job job = job();
-    return new RestoreSession(
-            SessionRegistry.fromEnvironment(System.getenv()),
-            System.getenv(),
-            new SessionOutput(spec.commandLine().getOut(), spec.commandLine().getErr()))
-        .open(request(), job);
+    try (OpenedSource snapshot = sources.open(source, Sources.Need.SNAPSHOT, spec)) {
+      return new RestoreSession(
+              SessionRegistry.fromEnvironment(System.getenv()),
+              System.getenv(),
+              new SessionOutput(spec.commandLine().getOut(), spec.commandLine().getErr()))
+          .open(request(snapshot.dbpath()), job);
+    }
   }
 
-  OpenRequest request() {
+  OpenRequest request(Path dbpath) {
     return new OpenRequest(
         dbpath,
         keys.toFlags(System.getenv()),

@@ -5,6 +5,8 @@ import io.restore.RestoreException;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.ProxyRequest;
 import io.restore.session.ProxySession;
+import io.restore.source.OpenedSource;
+import io.restore.source.Sources;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -35,11 +37,11 @@ final class ProxyCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "<dbpath>",
       arity = "0..1",
-      description = "The extracted snapshot folder (or -dbpath).")
-  Path dbpathArg;
+      description = SourceOptions.SOURCE_HELP + " (or -dbpath)")
+  String dbpathArg;
 
   @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
-  Path dbpathAlias;
+  String dbpathAlias;
 
   @Option(
       names = {"--kmip-port", "-kmipPort"},
@@ -82,11 +84,18 @@ final class ProxyCommand implements Callable<Integer> {
 
   @Mixin KeySourceOptions keys;
   @Mixin PkiOptionsMixin pki;
+  @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
-    Path dbpath = dbpath();
+    String source = dbpath();
     InetAddress address = bindAddress();
+    try (OpenedSource snapshot = sources.open(source, Sources.Need.SNAPSHOT, spec)) {
+      return run(snapshot.dbpath(), address);
+    }
+  }
+
+  private Integer run(Path dbpath, InetAddress address) {
     ProxyRequest request =
         new ProxyRequest(
             dbpath,
@@ -105,14 +114,14 @@ final class ProxyCommand implements Callable<Integer> {
         .run(request);
   }
 
-  private Path dbpath() {
+  private String dbpath() {
     if (dbpathArg != null && dbpathAlias != null && !dbpathArg.equals(dbpathAlias)) {
       throw new RestoreException(
           ExitCode.USAGE,
           "two different dbpaths were given: " + dbpathArg + " and -dbpath " + dbpathAlias,
           "give the snapshot folder once");
     }
-    Path p = dbpathArg != null ? dbpathArg : dbpathAlias;
+    String p = dbpathArg != null ? dbpathArg : dbpathAlias;
     if (p == null) {
       throw new RestoreException(
           ExitCode.USAGE,

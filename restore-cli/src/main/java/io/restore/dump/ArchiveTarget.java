@@ -15,9 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
-/** mongodump's archive, to a file (staged, re-read and checked before the rename) or stdout. */
+/**
+ * mongodump's archive, to a file or stdout. A file is staged, and read back from the disk by a
+ * thread of its own while it is written ({@link ReadBack}); the rename waits until every namespace
+ * read back matches what the writer wrote (counts, bytes, CRC-32C, the EOF block's CRC-64).
+ */
 final class ArchiveTarget implements DumpTarget {
   private final Optional<Path> file;
   private final OutputStream stdout;
@@ -28,6 +34,8 @@ final class ArchiveTarget implements DumpTarget {
   private StagedOutput staged;
   private ArchiveUpload upload;
   private ArchiveWriter writer;
+  private ReadBack readBack;
+  private Future<ArchiveVerifier.Report> check;
   private boolean finished;
 
   ArchiveTarget(
@@ -64,7 +72,9 @@ final class ArchiveTarget implements DumpTarget {
       raw = upload.stream();
     } else if (file.isPresent()) {
       staged = StagedOutput.file(file.get(), request.overwrite(), id);
-      raw = Files.newOutputStream(staged.staging());
+      readBack = new ReadBack(staged.staging());
+      raw = readBack.track(Files.newOutputStream(staged.staging()));
+      check = pools.writers().submit(this::checkWhatIsOnDisk);
     } else {
       raw =
           new FilterOutputStream(stdout) { // the caller owns stdout: flush it, never close it
@@ -128,19 +138,31 @@ final class ArchiveTarget implements DumpTarget {
     writer.closeNamespace(dataNs(plan)); // an empty segment and its EOF block, like mongodump
   }
 
+  private ArchiveVerifier.Report checkWhatIsOnDisk() throws IOException {
+    InputStream in = new BufferedInputStream(readBack.input(), 1 << 20);
+    try (InputStream archive = request.gzip() ? new GZIPInputStream(in, 1 << 16) : in) {
+      return ArchiveVerifier.readBack(archive);
+    }
+  }
+
   @Override
   public String finish(List<CollectionResult> results) throws IOException, InterruptedException {
-    Map<Namespace, Long> crcs = writer.finish();
+    Map<Namespace, ArchiveWriter.Sums> sums = writer.finish();
     finished = true;
     if (staged == null && upload == null) {
-      return "streamed to stdout: " + crcs.size() + " namespaces closed with CRC-64 (not re-read)";
+      return "streamed to stdout: " + sums.size() + " namespaces closed with CRC-64 (not re-read)";
     }
     ArchiveVerifier.Report report;
     if (upload != null) {
       report = upload.report();
     } else {
-      try (InputStream in = reread(staged.staging())) {
-        report = ArchiveVerifier.verify(in);
+      try {
+        report = check.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw new IOException("re-reading the archive: " + io.getMessage(), io);
+        }
+        throw new IOException("re-reading the archive failed", e.getCause());
       }
     }
     for (CollectionResult r : results) {
@@ -153,7 +175,11 @@ final class ArchiveTarget implements DumpTarget {
       if (s == null) {
         throw new IOException("re-reading the archive: " + data + " is missing");
       }
-      if (s.documents() != r.documents() || s.bytes() != r.bytes() || s.crc() != crcs.get(data)) {
+      ArchiveWriter.Sums w = sums.get(data);
+      if (s.documents() != r.documents()
+          || s.bytes() != r.bytes()
+          || s.crc() != w.crc64()
+          || s.crc32c() != w.crc32c()) {
         throw new IOException(
             "re-reading the archive: "
                 + data
@@ -161,21 +187,18 @@ final class ArchiveTarget implements DumpTarget {
                 + s.documents()
                 + " documents / "
                 + s.bytes()
-                + " bytes, "
+                + " bytes (checksums "
+                + (s.crc() == w.crc64() && s.crc32c() == w.crc32c() ? "match" : "differ")
+                + "), "
                 + r.documents()
                 + " / "
                 + r.bytes()
                 + " were written");
       }
     }
-    return (upload != null ? "read back while uploading: " : "re-read: ")
+    return (upload != null ? "read back while uploading: " : "re-read from disk while writing: ")
         + report.namespaces().size()
-        + " namespaces, every CRC-64 matches";
-  }
-
-  private InputStream reread(Path p) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(p), 1 << 20);
-    return request.gzip() ? new GZIPInputStream(in, 1 << 16) : in;
+        + " namespaces, every CRC-32C of their bytes and every CRC-64 matches";
   }
 
   @Override
@@ -205,6 +228,10 @@ final class ArchiveTarget implements DumpTarget {
   public void close() {
     if (writer != null && !finished) {
       writer.abort();
+    }
+    if (readBack != null) {
+      readBack.abandon(new IOException("the dump stopped"));
+      check.cancel(true);
     }
     if (staged != null) {
       staged.close();

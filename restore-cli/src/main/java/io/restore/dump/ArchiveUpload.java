@@ -43,7 +43,7 @@ final class ArchiveUpload implements AutoCloseable {
     try {
       InputStream in = new BufferedInputStream(tee.input(), 1 << 20);
       try (InputStream archive = gzip ? new GZIPInputStream(in, 1 << 16) : in) {
-        ArchiveVerifier.Report r = ArchiveVerifier.verify(archive);
+        ArchiveVerifier.Report r = ArchiveVerifier.readBack(archive); // CRC-32C, as for a file
         archive.transferTo(OutputStream.nullOutputStream()); // the writer must never wait on us
         return r;
       }

@@ -8,12 +8,13 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.RawBsonDocument;
+import org.bson.codecs.configuration.CodecRegistries;
 
 /**
- * Drains one collection's cursor into chunks of raw document bytes; documents are never decoded.
- * Uses {@code hint({$natural: 1})} like mongodump (dump-format.md), and a plain find on servers
- * that reject the hint (mongo-java-server, some proxies).
+ * Drains one collection's cursor into chunks of raw document bytes; documents are never decoded,
+ * and copied once, from the driver's reply into a chunk ({@link ChunkingDecoder}). Uses {@code
+ * hint({$natural: 1})} like mongodump (dump-format.md), and a plain find on servers that reject the
+ * hint (mongo-java-server, some proxies).
  */
 final class CollectionReader {
   /**
@@ -49,66 +50,60 @@ final class CollectionReader {
   }
 
   Result read(
-      MongoCollection<RawBsonDocument> collection,
+      MongoCollection<?> collection,
       BsonDocument query,
       int batchSize,
       CollectionSink sink,
       Progress progress)
       throws IOException, InterruptedException {
+    ChunkingDecoder decoder = new ChunkingDecoder();
+    MongoCollection<ChunkingDecoder.Copied> copying =
+        collection
+            .withDocumentClass(ChunkingDecoder.Copied.class)
+            .withCodecRegistry(
+                CodecRegistries.fromRegistries(
+                    CodecRegistries.fromCodecs(decoder), collection.getCodecRegistry()));
     boolean natural = query.isEmpty();
-    MongoCursor<RawBsonDocument> opened;
+    MongoCursor<ChunkingDecoder.Copied> opened;
     try {
-      opened = open(collection, query, natural, batchSize);
+      opened = open(copying, query, natural, batchSize);
     } catch (MongoCommandException e) {
       if (!natural) {
         throw e;
       }
       natural = false; // the server does not take the $natural hint: a plain find reads the same
-      opened = open(collection, query, false, batchSize);
+      opened = open(copying, query, false, batchSize);
     }
-    MongoCursor<RawBsonDocument> cursor = opened;
-    long docs = 0;
-    long bytes = 0;
-    byte[] buf = new byte[Chunk.TARGET_BYTES];
-    int len = 0;
-    int inChunk = 0;
-    try (cursor) {
+    long[] counts = new long[2];
+    try (MongoCursor<ChunkingDecoder.Copied> cursor = opened) {
+      // the driver decodes a whole batch into chunks on hasNext(); hand them over per chunk
       while (cursor.hasNext()) {
-        RawBsonDocument doc = cursor.next();
-        org.bson.ByteBuf raw = doc.getByteBuffer();
-        int size = raw.remaining();
-        if (len + size > buf.length && len > 0) {
-          sink.write(new Chunk(buf, len, inChunk));
-          progress.advanced(inChunk, len);
-          buf = new byte[Math.max(Chunk.TARGET_BYTES, size)];
-          len = 0;
-          inChunk = 0;
+        cursor.next();
+        for (Chunk c = decoder.takeFull(); c != null; c = decoder.takeFull()) {
+          handOver(c, sink, progress, counts);
           if (cancelled.get()) {
             throw new InterruptedException("cancelled");
           }
-        } else if (size > buf.length) {
-          buf = new byte[size];
         }
-        raw.get(buf, len, size);
-        len += size;
-        inChunk++;
-        docs++;
-        bytes += size;
       }
     }
-    if (len > 0) {
-      sink.write(new Chunk(buf, len, inChunk));
-      progress.advanced(inChunk, len);
+    for (Chunk c = decoder.takeRest(); c != null; c = decoder.takeRest()) {
+      handOver(c, sink, progress, counts);
     }
-    return new Result(docs, bytes, natural);
+    return new Result(counts[0], counts[1], natural);
   }
 
-  private static MongoCursor<RawBsonDocument> open(
-      MongoCollection<RawBsonDocument> collection,
-      BsonDocument query,
-      boolean natural,
-      int batchSize) {
-    FindIterable<RawBsonDocument> find = collection.find(query).batchSize(batchSize);
+  private static void handOver(Chunk c, CollectionSink sink, Progress progress, long[] counts)
+      throws IOException, InterruptedException {
+    sink.write(c);
+    progress.advanced(c.documents(), c.length());
+    counts[0] += c.documents();
+    counts[1] += c.length();
+  }
+
+  private static <T> MongoCursor<T> open(
+      MongoCollection<T> collection, BsonDocument query, boolean natural, int batchSize) {
+    FindIterable<T> find = collection.find(query).batchSize(batchSize);
     if (natural) {
       find = find.hint(new BsonDocument("$natural", new BsonInt32(1)));
     }

@@ -1,9 +1,9 @@
 package io.restore.dump;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,13 +13,18 @@ import java.util.zip.Deflater;
 
 /**
  * One gzip member (RFC 1952) whose deflate blocks are compressed in parallel, pigz style: input is
- * cut into blocks, each compressed independently and ended with a sync flush (so it ends on a byte
- * boundary), the last one with BFINAL; the CRC-32 and length of all input go in the trailer. Any
- * gzip reader reads it as one ordinary stream. At most {@code maxInFlight} blocks are pending, so
- * memory stays bounded.
+ * cut into blocks, each compressed on its own thread with the last 32 KiB of the block before it as
+ * a preset dictionary (so matches reach across block boundaries and the ratio is that of one serial
+ * stream), and ended with a sync flush (so it ends on a byte boundary), the last one with BFINAL;
+ * the CRC-32 and length of all input go in the trailer. Any gzip reader reads it as one ordinary
+ * stream: the dictionary is only what a serial inflater already has in its window. At most {@code
+ * maxInFlight} blocks are pending, so memory stays bounded.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
   static final int BLOCK = 1 << 20;
+
+  /** Deflate's window: the most a match can reach back, so the most of a dictionary that counts. */
+  static final int WINDOW = 32 * 1024;
 
   private final OutputStream out;
   private final int level;
@@ -29,6 +34,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private final CRC32 crc = new CRC32();
   private byte[] block = new byte[BLOCK];
   private int filled;
+  private byte[] previous; // the block submitted last: its tail is the next block's dictionary
+  private int previousLength;
   private long total;
   private boolean closed;
 
@@ -66,8 +73,12 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private void submit(boolean last) throws IOException {
     byte[] data = block;
     int length = filled;
-    pending.add(pool.submit(() -> compress(data, length, level, last)));
-    block = new byte[BLOCK];
+    byte[] dict = previous;
+    int dictLength = previousLength;
+    pending.add(pool.submit(() -> compress(dict, dictLength, data, length, level, last)));
+    previous = data;
+    previousLength = length;
+    block = last ? null : new byte[BLOCK];
     filled = 0;
     while (pending.size() > maxInFlight) {
       writeOldest();
@@ -85,25 +96,66 @@ public final class ParallelGzipOutputStream extends OutputStream {
     }
   }
 
-  private static byte[] compress(byte[] data, int length, int level, boolean last) {
-    Deflater d = new Deflater(level, true);
-    try {
-      d.setInput(data, 0, length);
-      if (last) {
-        d.finish();
+  static byte[] compress(
+      byte[] dict, int dictLength, byte[] data, int length, int level, boolean last) {
+    return COMPRESSOR.get().compress(dict, dictLength, data, length, level, last);
+  }
+
+  /** A compressor thread's own deflater and buffers, reused block after block. */
+  private static final ThreadLocal<Compressor> COMPRESSOR =
+      ThreadLocal.withInitial(Compressor::new);
+
+  /**
+   * Deflates from and to direct buffers: on heap arrays the JDK's Deflater pins them with a JNI
+   * critical section for the whole call, which on JDK 17 holds off every garbage collection, so
+   * parallel compressors stalled each other and ran no faster than one (docs/benchmarks.md).
+   */
+  private static final class Compressor {
+    private Deflater deflater;
+    private int level = -1;
+    private ByteBuffer in = ByteBuffer.allocateDirect(WINDOW + BLOCK);
+    private ByteBuffer out = ByteBuffer.allocateDirect(BLOCK + (BLOCK >> 6) + 64);
+
+    byte[] compress(byte[] dict, int dictLength, byte[] data, int length, int lvl, boolean last) {
+      if (deflater == null || level != lvl) {
+        if (deflater != null) {
+          deflater.end();
+        }
+        deflater = new Deflater(lvl, true);
+        level = lvl;
+      } else {
+        deflater.reset();
       }
-      ByteArrayOutputStream o = new ByteArrayOutputStream(length / 2 + 64);
-      byte[] buf = new byte[64 * 1024];
+      int n = dict == null ? 0 : Math.min(WINDOW, dictLength);
+      if (in.capacity() < n + length) {
+        in = ByteBuffer.allocateDirect(n + length);
+      }
+      in.clear();
+      if (n > 0) {
+        deflater.setDictionary(in.put(dict, dictLength - n, n).flip());
+        in.clear().position(n);
+      }
+      in.put(data, 0, length).flip().position(n);
+      deflater.setInput(in);
+      if (last) {
+        deflater.finish();
+      }
+      out.clear();
       while (true) {
-        int n = last ? d.deflate(buf) : d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-        o.write(buf, 0, n);
-        if (last ? d.finished() : n < buf.length && d.needsInput()) {
+        if (!out.hasRemaining()) {
+          ByteBuffer bigger = ByteBuffer.allocateDirect(out.capacity() * 2);
+          out = bigger.put(out.flip());
+        }
+        int room = out.remaining();
+        int got = last ? deflater.deflate(out) : deflater.deflate(out, Deflater.SYNC_FLUSH);
+        // a sync flush is complete when deflate leaves room in the buffer (zlib's rule)
+        if (last ? deflater.finished() : got < room && deflater.needsInput()) {
           break;
         }
       }
-      return o.toByteArray();
-    } finally {
-      d.end();
+      byte[] result = new byte[out.flip().remaining()];
+      out.get(result);
+      return result;
     }
   }
 

@@ -5,6 +5,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCursor;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.restore.dump.archive.ArchiveVerifier;
+import java.io.BufferedInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,117 +17,103 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.BsonBinary;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonString;
+import java.util.stream.Stream;
 import org.bson.RawBsonDocument;
 
 /**
- * scripts/bench-dump, not a test. {@code server <MB>}: a mongo-java-server on a free loopback port
- * holding 8 collections, prints "port N"; {@code client <uri> <tmp>}: (a) raw cursor drain, (b)
- * directory dump, (c) --gzip, (d) --archive, on the same server and data.
+ * scripts/bench-dump, not a test. {@code server <MB> <realMB>}: a mongo-java-server on a free
+ * loopback port holding {@link BenchData} (db "bench": 8 collections, half random bytes; db "real":
+ * application-like documents), prints "port N". {@code row <row> <uri> <dir>}: one row of the table
+ * in this JVM (so that its peak RSS is the row's own), run twice — a warm-up, then the measured run
+ * — and printed as {@code RESULT row documents bytes seconds peakRssKiB outputBytes cpuSeconds}.
  */
 public final class DumpBench {
   private DumpBench() {}
 
   public static void main(String[] args) throws Exception {
     if (args[0].equals("server")) {
-      server(Integer.parseInt(args[1]));
-    } else {
-      client(args[1], Path.of(args[2]));
+      server(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      return;
     }
+    String row = args[1];
+    String uri = args[2];
+    Path dir = Path.of(args[3]);
+    double[] r = null;
+    int runs = Integer.getInteger("bench.runs", 2); // profiling takes more
+    long cpu = 0;
+    for (int i = 0; i < runs; i++) {
+      long cpu0 = cpuNanos();
+      r = row(row, uri, dir, i == runs - 1);
+      cpu = cpuNanos() - cpu0;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT %s %d %d %.4f %d %d %.4f%n",
+        row,
+        (long) r[0],
+        (long) r[1],
+        r[2],
+        peakRssKib(),
+        (long) r[3],
+        cpu / 1e9);
   }
 
-  static void server(int megabytes) throws Exception {
+  static void server(int megabytes, int realMegabytes) throws Exception {
     MongoServer server = new MongoServer(new MemoryBackend());
     var addr = server.bind();
-    String uri = "mongodb://127.0.0.1:" + addr.getPort();
-    Random rnd = new Random(1);
-    try (MongoClient c = MongoClients.create(uri)) {
-      long perColl = (long) megabytes * 1024 * 1024 / 8;
-      for (int k = 0; k < 8; k++) {
-        int docSize = 300 + k * 250; // collections of different shapes and sizes
-        long n = perColl * (k + 4) / 8 / docSize;
-        var coll = c.getDatabase("bench").getCollection("c" + k, BsonDocument.class);
-        List<BsonDocument> batch = new ArrayList<>();
-        for (long i = 0; i < n; i++) {
-          byte[] b = new byte[docSize / 2];
-          rnd.nextBytes(b);
-          batch.add(
-              new BsonDocument("_id", new BsonInt32((int) i))
-                  .append("s", new BsonString("text-" + i + "-" + "abcdefgh".repeat(docSize / 32)))
-                  .append("b", new BsonBinary(b)));
-          if (batch.size() == 2000) {
-            coll.insertMany(batch);
-            batch.clear();
-          }
-        }
-        if (!batch.isEmpty()) {
-          coll.insertMany(batch);
-        }
-      }
+    try (MongoClient c = MongoClients.create("mongodb://127.0.0.1:" + addr.getPort())) {
+      BenchData.load(c, megabytes, realMegabytes);
     }
     System.out.println("port " + addr.getPort());
     System.out.flush();
     Thread.currentThread().join();
   }
 
-  static void client(String uri, Path tmp) throws Exception {
-    String[] names = {
-      "(a) raw cursor drain", "(b) directory dump", "(c) directory --gzip", "(d) --archive"
+  /** {documents, bytes read, seconds, bytes of output}. {@code last}: keep the output. */
+  static double[] row(String row, String uri, Path dir, boolean last) throws Exception {
+    NamespaceFilter bench = NamespaceFilter.database("bench");
+    NamespaceFilter real = NamespaceFilter.database("real");
+    return switch (row) {
+      case "drain" -> drain(uri, "bench");
+      case "real-drain" -> drain(uri, "real");
+      case "dir" -> dump(uri, request(new DumpOutput.Directory(dir.resolve("dir")), bench), last);
+      case "gzip" ->
+          dump(
+              uri,
+              request(new DumpOutput.Directory(dir.resolve("gz")), bench).withGzip(true),
+              false);
+      case "real-dir" ->
+          dump(uri, request(new DumpOutput.Directory(dir.resolve("rdir")), real), last);
+      case "real-gzip" ->
+          dump(
+              uri,
+              request(new DumpOutput.Directory(dir.resolve("rgz")), real).withGzip(true),
+              false);
+      case "archive" ->
+          dump(uri, request(DumpOutput.Archive.toFile(dir.resolve("a")), bench), last);
+      case "archive-noverify" -> streamedArchive(uri, bench, dir.resolve("s"));
+      case "verify" -> verify(dir.resolve("a"));
+      case "gzip-files" -> gzipFiles(dir.resolve("dir/bench"), dir.resolve("gzf"));
+      case "real-gzip-files" -> gzipFiles(dir.resolve("rdir/real"), dir.resolve("rgzf"));
+      default -> throw new IllegalArgumentException("unknown row " + row);
     };
-    // round 0 warms the JIT and the server; then the best of 3 rounds per run (a shared machine)
-    double[][] best = new double[4][];
-    for (int round = 0; round < 4; round++) {
-      double[][] rows = {
-        drain(uri),
-        dump(uri, DumpRequest.of(new DumpOutput.Directory(tmp.resolve("d")))),
-        dump(uri, DumpRequest.of(new DumpOutput.Directory(tmp.resolve("g"))).withGzip(true)),
-        dump(uri, DumpRequest.of(DumpOutput.Archive.toFile(tmp.resolve("a"))))
-      };
-      for (int i = 0; round > 0 && i < 4; i++) {
-        if (best[i] == null || rows[i][2] < best[i][2]) {
-          best[i] = rows[i];
-        }
-      }
-    }
-    double[] base = best[0];
-    System.out.printf(
-        Locale.ROOT,
-        "%-24s %10s %8s %8s %8s %7s%n",
-        "run (best of 3)",
-        "documents",
-        "seconds",
-        "docs/s",
-        "MB/s",
-        "x (a)");
-    for (int i = 0; i < 4; i++) {
-      double[] r = best[i];
-      System.out.printf(
-          Locale.ROOT,
-          "%-24s %10d %8.2f %8.0f %8.1f %7.2f%n",
-          names[i],
-          (long) r[0],
-          r[2],
-          r[0] / r[2],
-          r[1] / 1e6 / r[2],
-          base[2] / r[2]);
-    }
   }
 
-  /** {documents, bytes, seconds}: 4 collections at a time, largest first, like the dumper. */
-  static double[] drain(String uri) throws Exception {
+  private static DumpRequest request(DumpOutput out, NamespaceFilter f) {
+    return DumpRequest.of(out).withFilter(f).withOverwrite(true);
+  }
+
+  /** 4 collections at a time, largest first, with the dumper's batch sizes; documents discarded. */
+  static double[] drain(String uri, String db) throws Exception {
     long t0 = System.nanoTime();
     AtomicLong docs = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
     try (MongoClient c = MongoClients.create(uri)) {
-      List<CollectionPlan> plans = new Catalog(c).plan(NamespaceFilter.ALL);
+      List<CollectionPlan> plans = new Catalog(c).plan(NamespaceFilter.database(db));
       ExecutorService pool = Executors.newFixedThreadPool(4);
       List<Future<?>> fs = new ArrayList<>();
       for (CollectionPlan p : plans) {
@@ -135,10 +126,14 @@ public final class DumpBench {
                           .find()
                           .batchSize(CollectionReader.batchSize(p.averageDocumentBytes()))
                           .cursor()) {
+                    long n = 0;
+                    long b = 0;
                     while (cur.hasNext()) {
-                      bytes.addAndGet(cur.next().getByteBuffer().remaining());
-                      docs.incrementAndGet();
+                      b += cur.next().getByteBuffer().remaining();
+                      n++;
                     }
+                    docs.addAndGet(n);
+                    bytes.addAndGet(b);
                   }
                 }));
       }
@@ -147,10 +142,10 @@ public final class DumpBench {
       }
       pool.shutdown();
     }
-    return new double[] {docs.get(), bytes.get(), (System.nanoTime() - t0) / 1e9};
+    return new double[] {docs.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, 0};
   }
 
-  static double[] dump(String uri, DumpRequest r) throws Exception {
+  static double[] dump(String uri, DumpRequest r, boolean keep) throws Exception {
     long t0 = System.nanoTime();
     DumpSummary s =
         new Dumper(System.out, Map.of(), Clock.systemUTC(), () -> "bench")
@@ -160,8 +155,96 @@ public final class DumpBench {
         r.output() instanceof DumpOutput.Directory d
             ? d.dir()
             : ((DumpOutput.Archive) r.output()).file().orElseThrow();
-    StagedOutput.deleteRecursively(out);
-    Files.deleteIfExists(out);
-    return new double[] {s.documents(), s.bytes(), secs};
+    long size = size(out);
+    if (!keep) {
+      StagedOutput.deleteRecursively(out);
+    }
+    return new double[] {s.documents(), s.bytes(), secs, size};
+  }
+
+  /** The archive without the re-read: streamed (as to stdout) into a file. */
+  static double[] streamedArchive(String uri, NamespaceFilter f, Path file) throws Exception {
+    long t0 = System.nanoTime();
+    DumpSummary s;
+    try (OutputStream o = new FileOutputStream(file.toFile())) {
+      s =
+          new Dumper(o, Map.of(), Clock.systemUTC(), () -> "bench")
+              .dump(uri, request(DumpOutput.Archive.toStdout(), f), DumpProgress.SILENT);
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long size = Files.size(file);
+    Files.delete(file);
+    return new double[] {s.documents(), s.bytes(), secs, size};
+  }
+
+  /** Re-reading a finished archive alone: what verification costs after the fact. */
+  static double[] verify(Path archive) throws Exception {
+    long t0 = System.nanoTime();
+    ArchiveVerifier.Report rep;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 20)) {
+      rep = ArchiveVerifier.verify(in);
+    }
+    long docs = rep.namespaces().values().stream().mapToLong(s -> s.documents()).sum();
+    long bytes = rep.namespaces().values().stream().mapToLong(s -> s.bytes()).sum();
+    return new double[] {docs, bytes, (System.nanoTime() - t0) / 1e9, Files.size(archive)};
+  }
+
+  /**
+   * Our gzip stream over the files pigz compresses in the same run: compressor against compressor.
+   */
+  static double[] gzipFiles(Path src, Path dst) throws Exception {
+    Files.createDirectories(dst);
+    long t0 = System.nanoTime();
+    long in = 0;
+    long out = 0;
+    try (Pools pools = Pools.create();
+        Stream<Path> files = Files.list(src)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".bson")).sorted().toList()) {
+        Path gz = dst.resolve(f.getFileName() + ".gz");
+        try (InputStream i = Files.newInputStream(f);
+            OutputStream o =
+                new ParallelGzipOutputStream(
+                    Files.newOutputStream(gz),
+                    DumpRequest.DEFAULT_COMPRESSION_LEVEL,
+                    pools.compressors(),
+                    pools.compressorThreads())) {
+          in += i.transferTo(o);
+        }
+        out += Files.size(gz);
+      }
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    StagedOutput.deleteRecursively(dst);
+    return new double[] {0, in, secs, out};
+  }
+
+  private static long size(Path p) throws Exception {
+    if (Files.isRegularFile(p)) {
+      return Files.size(p);
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      long total = 0;
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        total += Files.size(f);
+      }
+      return total;
+    }
+  }
+
+  /** CPU time of this JVM, all threads (the client's share of the two cores). */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** VmHWM: the most resident memory this JVM has had. */
+  private static long peakRssKib() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
   }
 }

@@ -1,13 +1,24 @@
 package io.restore.dump.archive;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * CRC-64/XZ (Go's {@code crc64.ECMA} table as mongodump uses it): reflected polynomial
  * 0xC96C5795D7870F42, init and xorout all ones; the check value of "123456789" is
- * 0x995DC9BBDF1939FA. Slicing-by-8 so that checksumming never limits a dump.
+ * 0x995DC9BBDF1939FA. Slicing-by-16 over one flat table, 16 bytes read as two little-endian longs
+ * per step: about 3× the table-of-tables slicing-by-8 it replaced, and faster than XZ for Java's
+ * CRC64 (docs/benchmarks.md, "Dump"), so that checksumming an archive twice (writing, then
+ * verifying what is on disk) stays a small part of a dump.
  */
 public final class Crc64 {
   private static final long POLY = 0xC96C5795D7870F42L;
-  private static final long[][] TABLE = new long[8][256];
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** T[k * 256 + b]: the CRC of byte b followed by k zero bytes. */
+  private static final long[] T = new long[16 * 256];
 
   static {
     for (int i = 0; i < 256; i++) {
@@ -15,12 +26,12 @@ public final class Crc64 {
       for (int k = 0; k < 8; k++) {
         crc = (crc & 1) != 0 ? (crc >>> 1) ^ POLY : crc >>> 1;
       }
-      TABLE[0][i] = crc;
+      T[i] = crc;
     }
-    for (int i = 0; i < 256; i++) {
-      for (int t = 1; t < 8; t++) {
-        long prev = TABLE[t - 1][i];
-        TABLE[t][i] = (prev >>> 8) ^ TABLE[0][(int) (prev & 0xFF)];
+    for (int t = 1; t < 16; t++) {
+      for (int i = 0; i < 256; i++) {
+        long prev = T[(t - 1) * 256 + i];
+        T[t * 256 + i] = (prev >>> 8) ^ T[(int) (prev & 0xFF)];
       }
     }
   }
@@ -28,32 +39,35 @@ public final class Crc64 {
   private long crc = ~0L;
 
   public Crc64 update(byte[] b, int off, int len) {
+    java.util.Objects.checkFromIndexSize(off, len, b.length);
     long c = crc;
     int i = off;
     int end = off + len;
-    while (end - i >= 8) {
-      c ^=
-          (b[i] & 0xFFL)
-              | (b[i + 1] & 0xFFL) << 8
-              | (b[i + 2] & 0xFFL) << 16
-              | (b[i + 3] & 0xFFL) << 24
-              | (b[i + 4] & 0xFFL) << 32
-              | (b[i + 5] & 0xFFL) << 40
-              | (b[i + 6] & 0xFFL) << 48
-              | (b[i + 7] & 0xFFL) << 56;
+    long[] t = T;
+    while (end - i >= 16) {
+      long a = (long) LONG_LE.get(b, i) ^ c;
+      long d = (long) LONG_LE.get(b, i + 8);
       c =
-          TABLE[7][(int) (c & 0xFF)]
-              ^ TABLE[6][(int) ((c >>> 8) & 0xFF)]
-              ^ TABLE[5][(int) ((c >>> 16) & 0xFF)]
-              ^ TABLE[4][(int) ((c >>> 24) & 0xFF)]
-              ^ TABLE[3][(int) ((c >>> 32) & 0xFF)]
-              ^ TABLE[2][(int) ((c >>> 40) & 0xFF)]
-              ^ TABLE[1][(int) ((c >>> 48) & 0xFF)]
-              ^ TABLE[0][(int) (c >>> 56)];
-      i += 8;
+          t[0xF00 | (int) (a & 0xFF)]
+              ^ t[0xE00 | (int) ((a >>> 8) & 0xFF)]
+              ^ t[0xD00 | (int) ((a >>> 16) & 0xFF)]
+              ^ t[0xC00 | (int) ((a >>> 24) & 0xFF)]
+              ^ t[0xB00 | (int) ((a >>> 32) & 0xFF)]
+              ^ t[0xA00 | (int) ((a >>> 40) & 0xFF)]
+              ^ t[0x900 | (int) ((a >>> 48) & 0xFF)]
+              ^ t[0x800 | (int) (a >>> 56)]
+              ^ t[0x700 | (int) (d & 0xFF)]
+              ^ t[0x600 | (int) ((d >>> 8) & 0xFF)]
+              ^ t[0x500 | (int) ((d >>> 16) & 0xFF)]
+              ^ t[0x400 | (int) ((d >>> 24) & 0xFF)]
+              ^ t[0x300 | (int) ((d >>> 32) & 0xFF)]
+              ^ t[0x200 | (int) ((d >>> 40) & 0xFF)]
+              ^ t[0x100 | (int) ((d >>> 48) & 0xFF)]
+              ^ t[(int) (d >>> 56)];
+      i += 16;
     }
     while (i < end) {
-      c = TABLE[0][(int) ((c ^ b[i]) & 0xFF)] ^ (c >>> 8);
+      c = t[(int) ((c ^ b[i]) & 0xFF)] ^ (c >>> 8);
       i++;
     }
     crc = c;

@@ -15,6 +15,8 @@
  *
  * The CRC is CRC-64/XZ over the bytes of every document of a namespace, all segments together.
  * {@link io.restore.dump.archive.ArchiveWriter} alone owns the stream; {@link
- * io.restore.dump.archive.ArchiveVerifier} re-reads a finished archive and checks every CRC.
+ * io.restore.dump.archive.ArchiveVerifier} re-reads an archive and checks every CRC-64 ({@code
+ * verify}), or, while the dump is still writing it, checks what reached the disk against the
+ * writer's checksums ({@code readBack}).
  */
 package io.restore.dump.archive;

@@ -1,0 +1,66 @@
+package io.restore.cluster;
+
+import io.restore.dump.Namespace;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.bson.BsonDocument;
+
+/**
+ * Decides, for one shard, whether each document it holds is its own or an orphan, and counts the
+ * orphans per namespace. Safe to share between the shard's parallel collection readers.
+ */
+public final class OwnershipFilter {
+  private final RoutingTable table;
+  private final String shard;
+  private final Map<Namespace, LongAdder> orphans = new ConcurrentHashMap<>();
+
+  public OwnershipFilter(RoutingTable table, String shard) {
+    if (!table.shards().containsKey(shard)) {
+      throw new IllegalArgumentException(
+          "shard " + shard + " is not in the routing table: " + table.shards().keySet());
+    }
+    this.table = table;
+    this.shard = shard;
+  }
+
+  /**
+   * Owned when the chunk holding the document's shard-key value (min <= key < max) is this shard's;
+   * for an unsharded collection, when this shard is the database's primary.
+   */
+  public Ownership decide(Namespace ns, BsonDocument doc) {
+    RoutingTable.Route route = table.route(ns);
+    Ownership o;
+    if (route instanceof RoutingTable.Route.ByChunks c) {
+      o = byChunks(c.collection(), doc);
+    } else if (route instanceof RoutingTable.Route.OnPrimary p) {
+      o = p.shard().equals(shard) ? Ownership.OWNED : Ownership.ORPHAN;
+    } else {
+      o = Ownership.NOT_ROUTED;
+    }
+    if (o == Ownership.ORPHAN) {
+      orphans.computeIfAbsent(ns, k -> new LongAdder()).increment();
+    }
+    return o;
+  }
+
+  private Ownership byChunks(ShardedCollection c, BsonDocument doc) {
+    // ConfigServerReader checked that the chunks tile the key space, so a chunk always matches.
+    ShardKey key = c.key().extract(doc);
+    Chunk chunk =
+        c.chunkFor(key)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no chunk of " + c.ns() + " holds " + key.render(c.key())));
+    return chunk.shard().equals(shard) ? Ownership.OWNED : Ownership.ORPHAN;
+  }
+
+  /** Orphans seen so far, by namespace (sorted). */
+  public Map<Namespace, Long> orphanCounts() {
+    Map<Namespace, Long> out = new TreeMap<>(java.util.Comparator.comparing(Namespace::toString));
+    orphans.forEach((ns, n) -> out.put(ns, n.sum()));
+    return out;
+  }
+}

@@ -1,0 +1,152 @@
+package io.restore.source;
+
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place where the SOURCE argument of {@code open}, {@code dump}, {@code inspect} and {@code
+ * proxy} becomes a dbpath plus its cleanup (docs/design/sources.md). Commands call {@link #open}
+ * and close the result when the session ends.
+ */
+public final class Sources {
+  /** The folder under which work folders are created when --work-dir is not given. */
+  public static final String WORK_DIR_ENV = "RESTORE_WORK_DIR";
+
+  /** What the command needs from an archive. */
+  public enum Need {
+    /** the whole dbpath (open, dump, proxy) */
+    SNAPSHOT,
+    /** only key.store/ and cloudProviderCredentials/ (inspect): data files are not extracted */
+    METADATA
+  }
+
+  /** The source options of the command line. */
+  public record Options(
+      Optional<Path> workDir, boolean keepExtracted, Optional<String> archiveDbpath) {}
+
+  private final Map<String, String> env;
+  private final PrintWriter err;
+  private final FreeSpace free;
+  private final DownloadSettings download;
+
+  Sources(Map<String, String> env, PrintWriter err, FreeSpace free, DownloadSettings download) {
+    this.env = env;
+    this.err = err;
+    this.free = free;
+    this.download = download;
+  }
+
+  public static OpenedSource open(
+      String arg, Options options, Need need, Map<String, String> env, PrintWriter err) {
+    return new Sources(env, err, FreeSpace.ofFileSystem(), DownloadSettings.fromEnvironment(env))
+        .open(Source.parse(arg), options, need);
+  }
+
+  OpenedSource open(Source source, Options options, Need need) {
+    Path parent = parent(options);
+    WorkDir.sweep(parent); // folders of SIGKILLed sessions, as session folders are swept
+    if (source instanceof Source.Folder f) {
+      if (options.archiveDbpath().isPresent()) {
+        throw new RestoreException(
+            ExitCode.USAGE,
+            DbpathCandidates.CHOOSE_FLAG + " applies to an archive or a link, not to a folder",
+            "pass the dbpath folder itself");
+      }
+      return new OpenedSource(f.path(), Optional.empty(), false, err);
+    }
+    WorkDir work = WorkDir.create(parent, "--work-dir");
+    try {
+      Path dbpath = extract(source, options, need, work);
+      return new OpenedSource(dbpath, Optional.of(work), options.keepExtracted(), err);
+    } catch (RuntimeException e) {
+      work.close();
+      throw e;
+    }
+  }
+
+  private Path parent(Options options) {
+    if (options.workDir().isPresent()) {
+      return options.workDir().get().toAbsolutePath();
+    }
+    String fromEnv = env.get(WORK_DIR_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Path.of(fromEnv).toAbsolutePath();
+    }
+    return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+  }
+
+  private Path extract(Source source, Options options, Need need, WorkDir work) {
+    TarExtractor.Plan plan = plan(options, need);
+    String shown = source.describe();
+    TarExtractor.Result result;
+    try {
+      TarExtractor extractor = new TarExtractor(work, free);
+      if (source instanceof Source.Archive a) {
+        if (need == Need.SNAPSHOT) {
+          SpaceCheck.require(SpaceCheck.estimateFile(a.file()), work.root(), free, shown);
+        }
+        status(
+            (need == Need.SNAPSHOT ? "extracting " : "reading the key folders of ")
+                + shown
+                + " into "
+                + work.path());
+        try (InputStream in = new SourceFileStream(a.file())) {
+          result = extractor.extract(in, plan);
+        }
+      } else {
+        Source.Url u = (Source.Url) source;
+        DownloadProgress progress = DownloadProgress.toStderr(err, shown);
+        try (HttpBody body = HttpBody.open(u.uri(), download, progress)) {
+          if (need == Need.SNAPSHOT && body.contentLength() >= 0) {
+            SpaceCheck.require(
+                SpaceCheck.estimateDownload(body.contentLength()), work.root(), free, shown);
+          }
+          status("extracting into " + work.path());
+          result = extractor.extract(body, plan);
+        }
+      }
+    } catch (IOException e) {
+      throw new RestoreException(
+          ExitCode.SNAPSHOT,
+          "cannot read " + shown + ": " + e.getMessage(),
+          "check the file (ls -l, gzip -t) and that you may read it");
+    }
+    String chosen =
+        DbpathCandidates.choose(
+            DbpathCandidates.in(result.names()), options.archiveDbpath(), shown);
+    Path dbpath = work.root().resolve(chosen).normalize();
+    status(
+        (need == Need.SNAPSHOT
+                ? "extracted " + Bytes.human(result.bytesWritten())
+                : "read the key folders (" + Bytes.human(result.bytesWritten()) + ")")
+            + "; dbpath "
+            + dbpath);
+    if (!Files.isDirectory(dbpath)) {
+      throw new RestoreException(
+          ExitCode.SNAPSHOT,
+          "the dbpath " + DbpathCandidates.show(chosen) + " of " + shown + " was not extracted",
+          "check that this is an Atlas snapshot archive");
+    }
+    return dbpath;
+  }
+
+  private static TarExtractor.Plan plan(Options options, Need need) {
+    if (need == Need.METADATA) {
+      return new MetadataScan();
+    }
+    Optional<String> only = options.archiveDbpath().map(EntryNames::normalize);
+    return name -> only.isEmpty() || EntryNames.onPath(name, only.get());
+  }
+
+  private void status(String line) {
+    err.println("restore: " + line);
+    err.flush();
+  }
+}
