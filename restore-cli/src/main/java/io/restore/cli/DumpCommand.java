@@ -3,11 +3,7 @@ package io.restore.cli;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.dump.DumpRequest;
-import io.restore.dump.Dumper;
-import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.OpenRequest;
-import io.restore.session.RestoreSession;
-import io.restore.session.SessionOutput;
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
 import java.io.PrintWriter;
@@ -30,7 +26,13 @@ import picocli.CommandLine.Spec;
           + " on failure nothing complete-looking is left."
     })
 final class DumpCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  DumpCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(
       index = "0",
@@ -63,24 +65,23 @@ final class DumpCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (dbpath != null) {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
-      try (OpenedSource snapshot = sources.open(dbpath, Sources.Need.SNAPSHOT, spec)) {
+      try (OpenedSource snapshot =
+          sources.open(dbpath, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
         OpenRequest open =
             new OpenRequest(
                 snapshot.dbpath(),
-                keys.toFlags(System.getenv()),
+                keys.toFlags(wiring.environment()),
                 pki.toOptions(),
                 pki.clientKeyPassword(),
                 Optional.empty(),
                 false,
                 mongod.plan());
-        return new RestoreSession(
-                SessionRegistry.fromEnvironment(System.getenv()),
-                System.getenv(),
-                new SessionOutput(spec.commandLine().getOut(), err))
-            .open(open, DumpJobs.job(request, options.quiet(), err));
+        return wiring
+            .restoreSession(spec.commandLine().getOut(), err)
+            .open(open, DumpJobs.job(wiring.dumper(), request, options.quiet(), err));
       }
     }
-    new Dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
+    wiring.dumper().dump(uri, request, DumpJobs.progress(request, options.quiet(), err));
     return ExitCode.OK.value();
   }
 }

@@ -14,8 +14,7 @@ import java.io.PrintWriter;
 final class DumpJobs {
   private DumpJobs() {}
 
-  static Job.Dump job(DumpRequest request, boolean quiet, PrintWriter err) {
-    Dumper dumper = new Dumper();
+  static Job.Dump job(Dumper dumper, DumpRequest request, boolean quiet, PrintWriter err) {
     return new Job.Dump(
         new Job.DumpJob() {
           @Override

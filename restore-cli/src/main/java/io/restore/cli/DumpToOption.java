@@ -2,6 +2,7 @@ package io.restore.cli;
 
 import io.restore.dump.DumpOutput;
 import io.restore.dump.DumpRequest;
+import io.restore.dump.Dumper;
 import io.restore.session.Job;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -25,9 +26,9 @@ final class DumpToOption {
     return dumpTo != null || options.outputGiven();
   }
 
-  Job job(CommandSpec spec) {
+  Job job(CommandSpec spec, Dumper dumper) {
     DumpRequest request =
         dumpTo != null ? options.toRequest(new DumpOutput.Directory(dumpTo)) : options.toRequest();
-    return DumpJobs.job(request, options.quiet(), spec.commandLine().getErr());
+    return DumpJobs.job(dumper, request, options.quiet(), spec.commandLine().getErr());
   }
 }

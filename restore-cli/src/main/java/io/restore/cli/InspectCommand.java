@@ -24,7 +24,13 @@ import picocli.CommandLine.Spec;
       "Exits 0 when everything needed to decrypt the key is there."
     })
 final class InspectCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  InspectCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(paramLabel = "<source>", description = SourceOptions.SOURCE_HELP)
   String source;
@@ -43,10 +49,11 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KeySourceFlags flags = keys.toFlags(System.getenv());
+    KeySourceFlags flags = keys.toFlags(wiring.environment());
     Inspection report;
     // an archive: only its key folders are extracted (Need.METADATA), never the data files
-    try (OpenedSource opened = sources.open(source, Sources.Need.METADATA, spec)) {
+    try (OpenedSource opened =
+        sources.open(source, Sources.Need.METADATA, spec, wiring.environment())) {
       Snapshot snapshot = KeySources.openSnapshot(opened.dbpath(), flags);
       report = Inspection.of(snapshot, flags, decrypt);
     }

@@ -10,12 +10,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(Wiring.system()).execute(args));
   }
 
-  /** The fully configured command line; tests call {@code execute} on it with captured writers. */
+  /** The product's command line; tests call {@code execute} on it with captured writers. */
   public static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new RestoreCommand());
+    return commandLine(Wiring.system());
+  }
+
+  /** The fully configured command line, its commands built by {@code wiring}. */
+  public static CommandLine commandLine(Wiring wiring) {
+    CommandLine cmd = new CommandLine(RestoreCommand.class, wiring);
     cmd.setExecutionExceptionHandler(new UserFacingErrors());
     cmd.setExitCodeExceptionMapper(UserFacingErrors::exitCodeOf);
     Map<String, String> exitCodes = new LinkedHashMap<>();

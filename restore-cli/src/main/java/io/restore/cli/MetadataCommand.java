@@ -5,11 +5,8 @@ import io.restore.RestoreException;
 import io.restore.UserText;
 import io.restore.kms.KeySourceFlags;
 import io.restore.kms.MetadataWrap;
-import io.restore.snapshot.Metadata;
-import io.restore.snapshot.MetadataField;
-import io.restore.snapshot.MetadataWriter;
+import io.restore.snapshot.MetadataEdit;
 import io.restore.snapshot.Provider;
-import io.restore.snapshot.Snapshot;
 import io.restore.snapshot.UntrustedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,31 +98,22 @@ final class MetadataCommand implements Runnable {
     @Override
     public Integer call() {
       Map<String, String> fields = parse(assignments);
-      Snapshot s =
-          Snapshot.open(
+      MetadataEdit.Result r =
+          MetadataEdit.set(
               dbpath,
               Optional.ofNullable(keyId),
               Optional.ofNullable(provider).map(MetadataCommand::provider),
-              KeySourceOptions.typed(spec, "--cloud-provider", "--provider"));
-      Metadata md = s.metadata();
-      List<String> notes = new ArrayList<>();
-      for (Map.Entry<String, String> e : fields.entrySet()) {
-        md = md.with(e.getKey(), e.getValue());
-        if (MetadataField.lookup(s.provider(), e.getKey()).isEmpty()) {
-          notes.add(e.getKey());
-        }
-      }
-      MetadataWriter.write(md);
+              KeySourceOptions.typed(spec, "--cloud-provider", "--provider"),
+              fields);
       var out = spec.commandLine().getOut();
       out.printf(
           "%s %s: set %s (other fields kept, owner-only permissions)%n",
-          s.metadata().exists() ? "updated" : "created",
-          md.file(),
-          String.join(", ", fields.keySet()));
-      if (!notes.isEmpty()) {
+          r.created() ? "created" : "updated", r.file(), String.join(", ", r.set()));
+      if (!r.unknownFields().isEmpty()) {
+        List<String> notes = r.unknownFields();
         out.printf(
             "note: %s %s not read by restore for %s (kept anyway)%n",
-            String.join(", ", notes), notes.size() == 1 ? "is" : "are", s.provider().id());
+            String.join(", ", notes), notes.size() == 1 ? "is" : "are", r.provider().id());
       }
       out.flush();
       return 0;
@@ -180,7 +168,13 @@ final class MetadataCommand implements Runnable {
             + " customerMasterKeyId=<arn> --field region=us-east-1 ..."
       })
   static final class Wrap implements Callable<Integer> {
+    private final Wiring wiring;
+
     @Spec CommandSpec spec;
+
+    Wrap(Wiring wiring) {
+      this.wiring = wiring;
+    }
 
     @Parameters(paramLabel = "<dbpath>", description = "The extracted snapshot.")
     Path dbpath;
@@ -195,7 +189,7 @@ final class MetadataCommand implements Runnable {
 
     @Override
     public Integer call() {
-      KeySourceFlags flags = keys.toFlags(System.getenv());
+      KeySourceFlags flags = keys.toFlags(wiring.environment());
       Provider p =
           flags
               .cloudProvider()

@@ -2,11 +2,8 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.Job;
 import io.restore.session.OpenRequest;
-import io.restore.session.RestoreSession;
-import io.restore.session.SessionOutput;
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
 import java.nio.file.Path;
@@ -38,7 +35,13 @@ import picocli.CommandLine.Spec;
       "  restore open /data/snap --dump-to /backups/snap    # dump, verify, tear down"
     })
 final class OpenCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  OpenCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(index = "0", paramLabel = "<source>", description = SourceOptions.SOURCE_HELP)
   String source;
@@ -74,11 +77,10 @@ final class OpenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Job job = job();
-    try (OpenedSource snapshot = sources.open(source, Sources.Need.SNAPSHOT, spec)) {
-      return new RestoreSession(
-              SessionRegistry.fromEnvironment(System.getenv()),
-              System.getenv(),
-              new SessionOutput(spec.commandLine().getOut(), spec.commandLine().getErr()))
+    try (OpenedSource snapshot =
+        sources.open(source, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+      return wiring
+          .restoreSession(spec.commandLine().getOut(), spec.commandLine().getErr())
           .open(request(snapshot.dbpath()), job);
     }
   }
@@ -86,7 +88,7 @@ final class OpenCommand implements Callable<Integer> {
   OpenRequest request(Path dbpath) {
     return new OpenRequest(
         dbpath,
-        keys.toFlags(System.getenv()),
+        keys.toFlags(wiring.environment()),
         pki.toOptions(),
         pki.clientKeyPassword(),
         Optional.ofNullable(certDir),
@@ -115,7 +117,7 @@ final class OpenCommand implements Callable<Integer> {
       return new Job.Exec(command);
     }
     if (dumpTo.requested()) {
-      return dumpTo.job(spec);
+      return dumpTo.job(spec, wiring.dumper());
     }
     return new Job.Wait();
   }

@@ -2,9 +2,7 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import io.restore.mongod.session.SessionRegistry;
 import io.restore.session.ProxyRequest;
-import io.restore.session.ProxySession;
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
 import java.net.InetAddress;
@@ -32,7 +30,13 @@ import picocli.CommandLine.Spec;
           + " -awsAccessKey, -awsSecretAccessKey, -awsSessionToken, -awsRegion) are accepted."
     })
 final class ProxyCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
+
+  ProxyCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   @Parameters(
       paramLabel = "<dbpath>",
@@ -90,7 +94,8 @@ final class ProxyCommand implements Callable<Integer> {
   public Integer call() {
     String source = dbpath();
     InetAddress address = bindAddress();
-    try (OpenedSource snapshot = sources.open(source, Sources.Need.SNAPSHOT, spec)) {
+    try (OpenedSource snapshot =
+        sources.open(source, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
       return run(snapshot.dbpath(), address);
     }
   }
@@ -99,7 +104,7 @@ final class ProxyCommand implements Callable<Integer> {
     ProxyRequest request =
         new ProxyRequest(
             dbpath,
-            keys.toFlags(System.getenv()),
+            keys.toFlags(wiring.environment()),
             pki.toOptions(),
             pki.clientKeyPassword(),
             Optional.ofNullable(certDir),
@@ -107,10 +112,8 @@ final class ProxyCommand implements Callable<Integer> {
             address,
             kmipPort,
             mongodPort);
-    return new ProxySession(
-            SessionRegistry.fromEnvironment(System.getenv()),
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr())
+    return wiring
+        .proxySession(spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(request);
   }
 

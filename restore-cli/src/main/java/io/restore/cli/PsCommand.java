@@ -1,7 +1,6 @@
 package io.restore.cli;
 
 import io.restore.mongod.session.SessionRecord;
-import io.restore.mongod.session.SessionRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +18,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "List running restore sessions (and mongod processes left by a killed restore).")
 final class PsCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
 
   @Option(
       names = "--state-dir",
       paramLabel = "<dir>",
       hidden = true,
-      defaultValue = "${env:RESTORE_STATE_DIR}",
-      description = "where session records live (default: per-user state directory)")
+      description = "where session records live (default: $RESTORE_STATE_DIR, else per-user)")
   Path stateDir;
+
+  PsCommand(Wiring wiring) {
+    this.wiring = wiring;
+  }
 
   /** 42s, 5m07s, 3h12m, 2d04h. */
   static String age(Duration d) {
@@ -46,8 +50,7 @@ final class PsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SessionRegistry registry = StopCommand.registry(stateDir);
-    List<SessionRecord> sessions = registry.list();
+    List<SessionRecord> sessions = wiring.sessions(stateDir).list();
     PrintWriter out = spec.commandLine().getOut();
     if (sessions.isEmpty()) {
       out.println("no restore sessions running");

@@ -37,14 +37,18 @@ final class SourceOptions {
       description = "which dbpath to use when the archive holds several (its path in the archive)")
   String archiveDbpath;
 
-  /** Resolves SOURCE; the caller closes the result when its session ends. */
-  OpenedSource open(String source, Sources.Need need, CommandSpec spec) {
+  /**
+   * Resolves SOURCE with {@code env} (the wiring's environment); the caller closes the result when
+   * its session ends.
+   */
+  OpenedSource open(
+      String source, Sources.Need need, CommandSpec spec, java.util.Map<String, String> env) {
     return Sources.open(
         source,
         new Sources.Options(
             Optional.ofNullable(workDir), keepExtracted, Optional.ofNullable(archiveDbpath)),
         need,
-        System.getenv(),
+        env,
         spec.commandLine().getErr());
   }
 }

@@ -1,17 +1,10 @@
 package io.restore.cli;
 
-import io.restore.ExitCode;
-import io.restore.RestoreException;
-import io.restore.mongod.ShutdownPolicy;
-import io.restore.mongod.StopReport;
-import io.restore.mongod.session.SessionRecord;
-import io.restore.mongod.session.SessionRegistry;
-import io.restore.mongod.session.SessionStopper;
+import io.restore.session.SessionControl;
+import io.restore.session.SessionControl.StopRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,6 +21,8 @@ import picocli.CommandLine.Spec;
         "Stop a restore session (or a mongod left by a killed restore): shutdown command, then"
             + " SIGTERM; SIGKILL only with --force.")
 final class StopCommand implements Callable<Integer> {
+  private final Wiring wiring;
+
   @Spec CommandSpec spec;
 
   static final class Which {
@@ -57,55 +52,28 @@ final class StopCommand implements Callable<Integer> {
       names = "--state-dir",
       paramLabel = "<dir>",
       hidden = true,
-      defaultValue = "${env:RESTORE_STATE_DIR}",
-      description = "where session records live (default: per-user state directory)")
+      description = "where session records live (default: $RESTORE_STATE_DIR, else per-user)")
   Path stateDir;
 
-  static SessionRegistry registry(Path stateDir) {
-    return stateDir != null
-        ? new SessionRegistry(stateDir)
-        : SessionRegistry.fromEnvironment(System.getenv());
+  StopCommand(Wiring wiring) {
+    this.wiring = wiring;
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    SessionRegistry registry = registry(stateDir);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<SessionRecord> targets;
-    if (which.all) {
-      targets = registry.list();
-      if (targets.isEmpty()) {
-        out.println("no restore sessions running");
-        return 0;
-      }
-    } else {
-      Optional<SessionRecord> r = registry.find(which.dbpath);
-      if (r.isEmpty()) {
-        throw new RestoreException(
-            ExitCode.FAILURE,
-            "no restore session is running on " + SessionRegistry.canonical(which.dbpath),
-            "list running sessions with: restore ps");
-      }
-      targets = List.of(r.get());
-    }
     Duration step = Duration.ofSeconds(timeoutSeconds);
-    ShutdownPolicy policy = new ShutdownPolicy(step, step, step, Duration.ofSeconds(10), force);
-    SessionStopper stopper =
-        new SessionStopper(registry, policy, line -> err.println("restore: " + line));
-    boolean allStopped = true;
-    for (SessionRecord r : targets) {
-      SessionStopper.Outcome o = stopper.stop(r);
-      StopReport rep = o.report();
-      String how = o.viaRestore() ? "its restore ended the session" : rep.describe();
-      (rep.clean() ? out : err).printf("%s: %s%n", r.dbpath(), how);
-      allStopped &= rep.rung() != StopReport.Rung.STILL_RUNNING;
-    }
-    if (!allStopped) {
-      throw new RestoreException(
-          ExitCode.FAILURE,
-          "a mongod is still running after SIGTERM",
-          "wait and try again, or use --force to SIGKILL it (its data files may be damaged)");
+    StopRequest request =
+        which.all ? StopRequest.all(force, step) : StopRequest.of(which.dbpath, force, step);
+    SessionControl sessions = wiring.sessions(stateDir);
+    int found =
+        sessions.stop(
+            request,
+            line -> err.println("restore: " + line),
+            s -> (s.clean() ? out : err).printf("%s: %s%n", s.session().dbpath(), s.description()));
+    if (found == 0) {
+      out.println("no restore sessions running");
     }
     return 0;
   }

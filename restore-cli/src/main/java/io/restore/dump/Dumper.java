@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.process.Launcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * (dump-format.md). Output is complete and verified, or absent (reliability.md #12).
  *
  * <pre>
- * DumpSummary s = new Dumper().dump(mongod.uri(), options.toRequest(), progress);
+ * DumpSummary s = wiring.dumper().dump(mongod.uri(), options.toRequest(), progress);
  * </pre>
  */
 public final class Dumper {
@@ -35,18 +36,32 @@ public final class Dumper {
   private final Map<String, String> env;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final Launcher launcher;
   private final DumpCancellation cancellation = new DumpCancellation();
 
-  /** Archives without a file go to {@code System.out}; mongodump is looked up on PATH. */
-  public Dumper() {
-    this(System.out, System.getenv(), Clock.systemUTC(), Dumper::randomId);
+  /**
+   * Archives without a file go to {@code stdout}; {@code --dump-tool mongodump} is looked up on the
+   * PATH of {@code env} and run through {@code launcher} with {@code env} as its environment.
+   */
+  public Dumper(OutputStream stdout, Map<String, String> env, Clock clock, Launcher launcher) {
+    this(stdout, env, clock, Dumper::randomId, launcher);
   }
 
   public Dumper(OutputStream stdout, Map<String, String> env, Clock clock, Supplier<String> ids) {
+    this(stdout, env, clock, ids, Launcher.system());
+  }
+
+  public Dumper(
+      OutputStream stdout,
+      Map<String, String> env,
+      Clock clock,
+      Supplier<String> ids,
+      Launcher launcher) {
     this.stdout = stdout;
     this.env = Map.copyOf(env);
     this.clock = clock;
     this.ids = ids;
+    this.launcher = launcher;
   }
 
   /**
@@ -59,7 +74,7 @@ public final class Dumper {
    */
   public DumpSummary dump(String mongodbUri, DumpRequest request, DumpProgress progress) {
     if (request.tool() == DumpTool.MONGODUMP) {
-      return new MongodumpRunner(stdout, env, clock, ids, cancellation)
+      return new MongodumpRunner(stdout, env, clock, ids, launcher, cancellation)
           .run(mongodbUri, request, progress);
     }
     ConnectionString cs = connectionString(mongodbUri);

@@ -2,9 +2,10 @@ package io.restore.dump;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.process.Launcher;
+import io.restore.process.RunSpec;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,7 @@ final class MongodumpRunner {
   private final Clock clock;
   private final Supplier<String> ids;
   private final OutputStream stdout;
+  private final Launcher launcher;
 
   private final DumpCancellation cancellation;
 
@@ -35,9 +38,11 @@ final class MongodumpRunner {
       Map<String, String> env,
       Clock clock,
       Supplier<String> ids,
+      Launcher launcher,
       DumpCancellation cancellation) {
     this.cancellation = cancellation;
     this.stdout = stdout;
+    this.launcher = launcher;
     this.env = env;
     this.clock = clock;
     this.ids = ids;
@@ -86,21 +91,23 @@ final class MongodumpRunner {
         cmd.add("--archive");
       }
       arguments(request, cmd);
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-      pb.environment().clear();
-      pb.environment().putAll(env);
-      if (!toStdout) {
-        pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
-      }
-      Process p = pb.start();
-      cancellation.onCancel(p::destroy); // mongodump ends on SIGTERM; its exit fails the dump
+      // Commons Exec through the launcher: the output is copied as it comes (an archive on
+      // stdout included); a cancelled dump ends mongodump (SIGTERM, its exit fails the dump),
+      // and so does restore's own exit.
+      int code =
+          launcher
+              .run(
+                  new RunSpec(
+                      cmd,
+                      env,
+                      toStdout ? stdout : System.out,
+                      System.err,
+                      Optional.empty(),
+                      cancellation::onCancel))
+              .exitCode();
       if (toStdout) {
-        try (InputStream in = p.getInputStream()) {
-          in.transferTo(stdout);
-          stdout.flush();
-        }
+        stdout.flush();
       }
-      int code = p.waitFor();
       String where = staged == null ? "stdout" : staged.target().toString();
       if (code != 0) {
         String why = "mongodump exited with " + code + " (its messages are above)";
@@ -125,10 +132,6 @@ final class MongodumpRunner {
           "running mongodump failed: " + e.getMessage(),
           "check the mongodump binary and the output path",
           e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RestoreException(
-          ExitCode.INTERRUPTED, "interrupted while mongodump ran", "run it again", e);
     } finally {
       if (staged != null) {
         staged.close();

@@ -1,7 +1,9 @@
 package io.restore.mongod;
 
+import io.restore.process.Launcher;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,6 +19,8 @@ import java.util.function.Consumer;
  * @param watchdogOutput where the watchdog's lines go (INHERIT = restore's stderr)
  * @param progress one line per noteworthy event (shutdown rungs, SIGKILL warnings); the CLI prints
  *     them on stderr
+ * @param launcher starts mongod and the watchdog (tests substitute an in-JVM stand-in)
+ * @param environment mongod's whole environment (restore's, as the wiring holds it)
  */
 public record MongodLaunch(
     MongodCommand command,
@@ -26,7 +30,9 @@ public record MongodLaunch(
     Optional<Duration> watchdogGrace,
     ProcessBuilder.Redirect watchdogOutput,
     int tailLines,
-    Consumer<String> progress) {
+    Consumer<String> progress,
+    Launcher launcher,
+    Map<String, String> environment) {
 
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(10);
   public static final Duration DEFAULT_WATCHDOG_GRACE = Duration.ofMinutes(2);
@@ -39,12 +45,17 @@ public record MongodLaunch(
     Objects.requireNonNull(watchdogGrace, "watchdogGrace");
     Objects.requireNonNull(watchdogOutput, "watchdogOutput");
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(launcher, "launcher");
+    environment = Map.copyOf(environment);
     if (tailLines < MongodStartException.SHOWN_LINES) {
       throw new IllegalArgumentException("tailLines below " + MongodStartException.SHOWN_LINES);
     }
   }
 
-  /** Defaults: 10 min start-up, default ladder, a watchdog, progress to stderr. */
+  /**
+   * Defaults: 10 min start-up, default ladder, a watchdog, progress to stderr, real processes with
+   * this JVM's environment.
+   */
   public static MongodLaunch of(MongodCommand command, Path logFile) {
     return new MongodLaunch(
         command,
@@ -54,26 +65,79 @@ public record MongodLaunch(
         Optional.of(DEFAULT_WATCHDOG_GRACE),
         ProcessBuilder.Redirect.INHERIT,
         MongodLog.DEFAULT_TAIL,
-        System.err::println);
+        System.err::println,
+        Launcher.system(),
+        System.getenv());
   }
 
   public MongodLaunch withStartupTimeout(Duration d) {
     return new MongodLaunch(
-        command, logFile, d, shutdown, watchdogGrace, watchdogOutput, tailLines, progress);
+        command,
+        logFile,
+        d,
+        shutdown,
+        watchdogGrace,
+        watchdogOutput,
+        tailLines,
+        progress,
+        launcher,
+        environment);
   }
 
   public MongodLaunch withShutdown(ShutdownPolicy p) {
     return new MongodLaunch(
-        command, logFile, startupTimeout, p, watchdogGrace, watchdogOutput, tailLines, progress);
+        command,
+        logFile,
+        startupTimeout,
+        p,
+        watchdogGrace,
+        watchdogOutput,
+        tailLines,
+        progress,
+        launcher,
+        environment);
   }
 
   public MongodLaunch withWatchdog(Optional<Duration> grace, ProcessBuilder.Redirect output) {
     return new MongodLaunch(
-        command, logFile, startupTimeout, shutdown, grace, output, tailLines, progress);
+        command,
+        logFile,
+        startupTimeout,
+        shutdown,
+        grace,
+        output,
+        tailLines,
+        progress,
+        launcher,
+        environment);
   }
 
   public MongodLaunch withProgress(Consumer<String> p) {
     return new MongodLaunch(
-        command, logFile, startupTimeout, shutdown, watchdogGrace, watchdogOutput, tailLines, p);
+        command,
+        logFile,
+        startupTimeout,
+        shutdown,
+        watchdogGrace,
+        watchdogOutput,
+        tailLines,
+        p,
+        launcher,
+        environment);
+  }
+
+  /** Starts mongod (and its watchdog) through {@code l}, with {@code env} as its environment. */
+  public MongodLaunch withProcesses(Launcher l, Map<String, String> env) {
+    return new MongodLaunch(
+        command,
+        logFile,
+        startupTimeout,
+        shutdown,
+        watchdogGrace,
+        watchdogOutput,
+        tailLines,
+        progress,
+        l,
+        env);
   }
 }

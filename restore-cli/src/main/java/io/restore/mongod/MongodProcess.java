@@ -2,12 +2,15 @@ package io.restore.mongod;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
-import java.io.File;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -16,16 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteException;
-import org.apache.commons.exec.ExecuteResultHandler;
-import org.apache.commons.exec.LogOutputStream;
-import org.apache.commons.exec.PumpStreamHandler;
 
 /**
- * A supervised mongod: launched through Commons Exec, its output followed into a {@link MongodLog},
- * guarded by a {@link Watchdog}, stopped by the {@link ShutdownLadder}. {@link #close()} is
- * idempotent and safe from a shutdown hook (style.md 3.5).
+ * A supervised mongod: started through the launch's {@link io.restore.process.Launcher} (plain
+ * ProcessBuilder: we need the Process for its pid and signals), its output followed into a {@link
+ * MongodLog}, guarded by a {@link Watchdog}, stopped by the {@link ShutdownLadder}. {@link
+ * #close()} is idempotent and safe from a shutdown hook (style.md 3.5).
  *
  * <pre>{@code
  * try (MongodProcess mongod = MongodProcess.start(launch, p -> claim.record(...))) {
@@ -34,8 +33,6 @@ import org.apache.commons.exec.PumpStreamHandler;
  * }</pre>
  */
 public final class MongodProcess implements AutoCloseable, ReadinessTarget {
-  private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(30);
-
   private final MongodLaunch launch;
   private final MongodLog log;
   private final Process process;
@@ -57,9 +54,7 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
     this.process = process;
     this.rawExit = rawExit;
     this.watchdog = watchdog;
-    this.identity =
-        ProcessIdentity.of(process.pid())
-            .orElse(new ProcessIdentity(process.pid(), java.time.Instant.EPOCH, 0));
+    this.identity = ProcessIdentity.ofChild(process.pid());
     rawExit.whenComplete(
         (code, err) -> {
           int c = code == null ? -1 : code;
@@ -93,55 +88,47 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
   }
 
   /** Spawns mongod and starts following its output and the watchdog; does not wait for it. */
-  public static MongodProcess launch(MongodLaunch launch) throws InterruptedException {
+  public static MongodProcess launch(MongodLaunch launch) {
     MongodCommand cmd = launch.command();
     MongodLog log = MongodLog.to(launch.logFile(), launch.tailLines(), cmd.secrets());
     log.accept("restore: starting " + cmd.display());
-    CompletableFuture<Process> spawned = new CompletableFuture<>();
-    CompletableFuture<Integer> exit = new CompletableFuture<>();
-    // Commons Exec hides the Process; we need its pid (session record, watchdog) and signals.
-    DefaultExecutor executor = new SpawnCapturingExecutor(spawned);
-    PumpStreamHandler streams = new PumpStreamHandler(lines(log), lines(log));
-    streams.setStopTimeout(Duration.ofSeconds(5));
-    executor.setStreamHandler(streams);
-    executor.setExitValues(null); // every exit code is data for us, not an exception
-    try {
-      executor.execute(
-          Exec.inOwnSession(cmd.binary(), cmd.args()),
-          new ExecuteResultHandler() {
-            @Override
-            public void onProcessComplete(int exitValue) {
-              exit.complete(exitValue);
-            }
-
-            @Override
-            public void onProcessFailed(ExecuteException e) {
-              spawned.completeExceptionally(e.getCause() != null ? e.getCause() : e);
-              exit.complete(e.getExitValue());
-            }
-          });
-    } catch (IOException e) {
-      spawned.completeExceptionally(e);
-    }
+    // Its own session and process group: Ctrl-C in restore's terminal then reaches restore alone,
+    // which stops mongod in its own order (shutdown command first) instead of racing mongod's own
+    // SIGINT handling.
+    List<String> argv = new ArrayList<>();
+    argv.add(cmd.binary().toString());
+    argv.addAll(cmd.args());
+    ProcessBuilder pb = new ProcessBuilder(ProcessGroup.ownGroup(argv));
+    pb.environment().clear();
+    pb.environment().putAll(launch.environment());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process;
     try {
-      process = spawned.get(SPAWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
+      process = launch.launcher().start(pb);
+    } catch (IOException e) {
       log.close();
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new RestoreException(
           ExitCode.MONGOD_FAILED,
-          "cannot start " + cmd.binary() + ": " + cause.getMessage(),
+          "cannot start " + cmd.binary() + ": " + e.getMessage(),
           "check that --mongod points at a mongod binary for this machine",
-          cause);
+          e);
     }
+    // Exit is "complete" only once both outputs are read to their end: callers then see every line.
+    CompletableFuture<Void> stdout = follow(process.getInputStream(), log, "mongod-stdout");
+    CompletableFuture<Void> stderr = follow(process.getErrorStream(), log, "mongod-stderr");
+    CompletableFuture<Integer> exit =
+        process
+            .onExit()
+            .thenCombine(CompletableFuture.allOf(stdout, stderr), (p, read) -> p.exitValue());
     Watchdog watchdog = null;
     if (launch.watchdogGrace().isPresent()) {
-      ProcessIdentity id =
-          ProcessIdentity.of(process.pid())
-              .orElse(new ProcessIdentity(process.pid(), java.time.Instant.EPOCH, 0));
       try {
-        watchdog = Watchdog.guard(id, launch.watchdogGrace().get(), launch.watchdogOutput());
+        watchdog =
+            Watchdog.guard(
+                launch.launcher(),
+                ProcessIdentity.ofChild(process.pid()),
+                launch.watchdogGrace().get(),
+                launch.watchdogOutput());
       } catch (RestoreException e) {
         process.destroy();
         log.close();
@@ -151,42 +138,27 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
     return new MongodProcess(launch, log, process, exit, watchdog);
   }
 
-  /** Commons Exec hides the Process; we need its pid (session record, watchdog) and signals. */
-  private static final class SpawnCapturingExecutor extends DefaultExecutor {
-    private final CompletableFuture<Process> spawned;
-
-    @SuppressWarnings("deprecation") // the Builder's constructor is package-private: no subclassing
-    SpawnCapturingExecutor(CompletableFuture<Process> spawned) {
-      super();
-      this.spawned = spawned;
-    }
-
-    @Override
-    protected Process launch(
-        org.apache.commons.exec.CommandLine command, Map<String, String> env, File dir)
-        throws IOException {
-      Process p = super.launch(command, env, dir);
-      spawned.complete(p);
-      return p;
-    }
-
-    @Override
-    protected Process launch(
-        org.apache.commons.exec.CommandLine command, Map<String, String> env, Path dir)
-        throws IOException {
-      Process p = super.launch(command, env, dir);
-      spawned.complete(p);
-      return p;
-    }
-  }
-
-  private static LogOutputStream lines(MongodLog log) {
-    return new LogOutputStream(0, StandardCharsets.UTF_8) {
-      @Override
-      protected void processLine(String line, int level) {
-        log.accept(line);
-      }
-    };
+  /** Copies a child's output into the log line by line, on a daemon thread, to its end. */
+  private static CompletableFuture<Void> follow(InputStream in, MongodLog log, String name) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  log.accept(line);
+                }
+              } catch (IOException e) {
+                // the pipe closed under us: the process is gone
+              } finally {
+                done.complete(null);
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
+    return done;
   }
 
   /**

@@ -2,7 +2,9 @@ package io.restore.mongod;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.process.Launcher;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -58,10 +60,17 @@ public record MongodVersion(String version, int major, int minor, boolean enterp
     return probe(binary, timeout, new CompletableFuture<>());
   }
 
+  /** With real processes and this JVM's environment. */
+  public static MongodVersion probe(
+      MongodBinary binary, Duration timeout, CompletableFuture<?> stop) {
+    return probe(Launcher.system(), System.getenv(), binary, timeout, stop);
+  }
+
   /**
-   * Runs {@code <binary> --version} in a process group of its own (stdin empty) and parses it. The
-   * timeout and {@code stop} end the whole group at once: a wrapper script's children would
-   * otherwise keep the output pipe open, and restore waiting, long after the limit.
+   * Runs {@code <binary> --version} through {@code launcher}, with {@code env} as its environment,
+   * in a process group of its own (stdin empty) and parses it. The timeout and {@code stop} end the
+   * whole group at once: a wrapper script's children would otherwise keep the output pipe open, and
+   * restore waiting, long after the limit.
    *
    * @param stop completes when restore is asked to stop (Ctrl-C): the probe is killed and this
    *     method throws at once; the caller turns it into its "interrupted" error
@@ -70,8 +79,12 @@ public record MongodVersion(String version, int major, int minor, boolean enterp
    *     ExitCode#INTERRUPTED} when {@code stop} completed first
    */
   public static MongodVersion probe(
-      MongodBinary binary, Duration timeout, CompletableFuture<?> stop) {
-    VersionProbe.Output run = VersionProbe.run(binary, timeout, stop);
+      Launcher launcher,
+      Map<String, String> env,
+      MongodBinary binary,
+      Duration timeout,
+      CompletableFuture<?> stop) {
+    VersionProbe.Output run = VersionProbe.run(launcher, env, binary, timeout, stop);
     if (run.outcome() == VersionProbe.Outcome.FAILED_TO_START) {
       throw new RestoreException(
           ExitCode.MONGOD_UNUSABLE,

@@ -36,7 +36,9 @@ final class ProcessGroup {
    */
   static void kill(Process leader) {
     List<ProcessHandle> tree = leader.descendants().toList();
-    if (Files.isExecutable(SETSID)) {
+    // Never "the group led by" this JVM: a launcher may hand back a child that runs inside it
+    // (the tests' in-JVM mongod stand-in reports this JVM's pid), and that group would be ours.
+    if (Files.isExecutable(SETSID) && leader.pid() != ProcessHandle.current().pid()) {
       signalGroup(leader.pid(), "KILL");
     }
     tree.forEach(ProcessHandle::destroyForcibly);

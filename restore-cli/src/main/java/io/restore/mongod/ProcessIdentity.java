@@ -24,6 +24,14 @@ public record ProcessIdentity(long pid, Instant startInstant, long startTicks) {
     return Optional.of(new ProcessIdentity(pid, start, ticks));
   }
 
+  /**
+   * A child we just started: its identity, or, when it already exited (or its start time cannot be
+   * read), the pid with an unknown start time, which {@link #isRunning()} then treats leniently.
+   */
+  public static ProcessIdentity ofChild(long pid) {
+    return of(pid).orElse(new ProcessIdentity(pid, Instant.EPOCH, 0));
+  }
+
   public static ProcessIdentity current() {
     return of(ProcessHandle.current().pid()).orElseThrow();
   }

@@ -1,5 +1,6 @@
 package io.restore.mongod;
 
+import io.restore.process.Launcher;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -7,15 +8,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs {@code <binary> --version} with a hard limit: the child leads its own process group, and the
- * limit (or a stop request) kills the whole group, so nothing it started can keep restore waiting
- * on the output pipe. The output is read on its own thread and capped.
+ * Runs {@code <binary> --version} (through the launcher: plain ProcessBuilder, because Commons
+ * Exec's ExecuteWatchdog ends only the direct child) with a hard limit: the child leads its own
+ * process group, and the limit (or a stop request) kills the whole group, so nothing it started can
+ * keep restore waiting on the output pipe. The output is read on its own thread and capped.
  */
 final class VersionProbe {
   /** mongod's answer is a few KiB; anything longer is not mongod. */
@@ -36,14 +39,21 @@ final class VersionProbe {
 
   private VersionProbe() {}
 
-  static Output run(MongodBinary binary, Duration timeout, CompletableFuture<?> stop) {
+  static Output run(
+      Launcher launcher,
+      Map<String, String> env,
+      MongodBinary binary,
+      Duration timeout,
+      CompletableFuture<?> stop) {
     ProcessBuilder pb =
         new ProcessBuilder(ProcessGroup.ownGroup(List.of(binary.path().toString(), "--version")))
             .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.environment().clear();
+    pb.environment().putAll(env);
     Process p;
     try {
-      p = pb.start();
+      p = launcher.start(pb);
     } catch (IOException e) {
       return new Output(Outcome.FAILED_TO_START, -1, e.getMessage());
     }

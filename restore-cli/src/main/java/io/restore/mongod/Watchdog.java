@@ -2,6 +2,7 @@ package io.restore.mongod;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.process.Launcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,14 @@ public final class Watchdog implements AutoCloseable {
    */
   public static Watchdog guard(
       ProcessIdentity target, Duration grace, ProcessBuilder.Redirect stderr) {
+    return guard(Launcher.system(), target, grace, stderr);
+  }
+
+  /**
+   * {@link #guard(ProcessIdentity, Duration, ProcessBuilder.Redirect)} through {@code launcher}.
+   */
+  public static Watchdog guard(
+      Launcher launcher, ProcessIdentity target, Duration grace, ProcessBuilder.Redirect stderr) {
     ProcessBuilder pb =
         new ProcessBuilder(
             List.of(
@@ -122,7 +131,7 @@ public final class Watchdog implements AutoCloseable {
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.redirectError(stderr);
     try {
-      return new Watchdog(pb.start());
+      return new Watchdog(launcher.start(pb));
     } catch (IOException e) {
       throw new RestoreException(
           ExitCode.MONGOD_FAILED,

@@ -4,6 +4,7 @@ import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.mongod.MongodProcess;
 import io.restore.mongod.ProcessIdentity;
+import io.restore.process.Launcher;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code --exec}: runs the user's command with the session's URI in its environment. The command
- * inherits restore's terminal (stdin too), so interactive tools such as mongosh work; Commons
- * Exec's stream pumps would cut it off from the terminal, hence ProcessBuilder here.
+ * inherits restore's terminal (stdin too), so interactive tools such as mongosh work: Commons Exec
+ * would pump its streams through pipes and cut it off from the terminal, hence {@link
+ * Launcher#start} (ProcessBuilder) here, which also gives us the Process to stop on Ctrl-C.
  */
 final class ExecJob {
   private static final long TERM_GRACE_SECONDS = 10;
@@ -20,19 +22,29 @@ final class ExecJob {
   private final List<String> command;
   private final Map<String, String> environment;
   private final SessionOutput output;
+  private final Launcher launcher;
 
-  ExecJob(List<String> command, Map<String, String> environment, SessionOutput output) {
+  /**
+   * @param environment the command's whole environment
+   */
+  ExecJob(
+      List<String> command,
+      Map<String, String> environment,
+      SessionOutput output,
+      Launcher launcher) {
     this.command = command;
     this.environment = environment;
     this.output = output;
+    this.launcher = launcher;
   }
 
   int run(MongodProcess mongod, StopSignals signals) throws InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+    pb.environment().clear();
     pb.environment().putAll(environment);
     Process child;
     try {
-      child = pb.start();
+      child = launcher.start(pb);
     } catch (IOException e) {
       throw new RestoreException(
           ExitCode.USAGE,

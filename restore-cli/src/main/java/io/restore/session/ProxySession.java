@@ -21,25 +21,27 @@ public final class ProxySession {
   /** The line scripts wait for; the port follows the colon. */
   public static final String READY_PREFIX = "KMIP server listening on ";
 
+  private final SessionContext context;
   private final SessionRegistry registry;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  public ProxySession(SessionRegistry registry, PrintWriter out, PrintWriter err) {
-    this.registry = registry;
+  public ProxySession(SessionContext context, PrintWriter out, PrintWriter err) {
+    this.context = context;
+    this.registry = context.registry();
     this.out = out;
     this.err = err;
   }
 
   /** Serves until SIGINT, SIGTERM or SIGHUP; returns the exit code. */
   public int run(ProxyRequest r) {
-    try (StopSignals signals = StopSignals.install()) {
+    try (StopSignals signals = context.signals().get()) {
       KeyPlan keyPlan = KeySources.plan(r.dbpath(), r.keys());
       Snapshot snapshot = keyPlan.snapshot();
       keyPlan.warnings().forEach(w -> status("warning: " + w));
       Path certDir = r.certDir().orElse(snapshot.dbpath());
       try (SessionClaim claim = RestoreSession.claim(registry, snapshot.dbpath());
-          MasterKey key = keyPlan.source().decrypt();
+          MasterKey key = context.keySources().forSettings(keyPlan.settings()).decrypt();
           SessionPki pki = SessionPki.create(r.pki());
           WrittenCerts certs =
               WrittenCerts.write(pki, certDir, r.clientKeyPassword(), r.keepCerts());

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,19 +41,21 @@ public final class RestoreSession {
   /** Seconds mongod may take to exit per shutdown rung (see {@link #shutdownPolicy()}). */
   public static final String SHUTDOWN_TIMEOUT_ENV = "RESTORE_SHUTDOWN_TIMEOUT";
 
+  private final SessionContext context;
   private final SessionRegistry registry;
   private final Map<String, String> env;
   private final SessionOutput output;
 
-  public RestoreSession(SessionRegistry registry, Map<String, String> env, SessionOutput output) {
-    this.registry = registry;
-    this.env = env;
+  public RestoreSession(SessionContext context, SessionOutput output) {
+    this.context = context;
+    this.registry = context.registry();
+    this.env = context.environment();
     this.output = output;
   }
 
   /** Runs the session and returns restore's exit code. */
   public int open(OpenRequest r, Job job) {
-    try (StopSignals signals = StopSignals.install()) {
+    try (StopSignals signals = context.signals().get()) {
       return open(r, job, signals);
     }
   }
@@ -106,9 +109,10 @@ public final class RestoreSession {
    * {@code mongod --version}, ended at once (with its whole process group) by Ctrl-C or SIGTERM;
    * then Enterprise or nothing.
    */
-  private static MongodVersion probe(MongodBinary binary, StopSignals signals) {
+  private MongodVersion probe(MongodBinary binary, StopSignals signals) {
     try {
-      return MongodVersion.probe(binary, VERSION_PROBE_TIMEOUT, signals.requested())
+      return MongodVersion.probe(
+              context.launcher(), env, binary, VERSION_PROBE_TIMEOUT, signals.requested())
           .requireEnterprise(binary);
     } catch (RestoreException e) {
       checkNotStopped(signals);
@@ -145,7 +149,7 @@ public final class RestoreSession {
   private MasterKey decrypt(KeyPlan keyPlan, StopSignals signals) {
     checkNotStopped(signals);
     Snapshot snapshot = keyPlan.snapshot();
-    MasterKey key = keyPlan.source().decrypt();
+    MasterKey key = context.keySources().forSettings(keyPlan.settings()).decrypt();
     output.status(
         "master key " + snapshot.keyId() + " decrypted (" + snapshot.provider() + " provider)");
     return key;
@@ -187,7 +191,8 @@ public final class RestoreSession {
             .withStartupTimeout(plan.startupTimeout())
             .withShutdown(shutdown)
             .withWatchdog(Optional.of(shutdown.afterSigterm()), ProcessBuilder.Redirect.INHERIT)
-            .withProgress(output::status);
+            .withProgress(output::status)
+            .withProcesses(context.launcher(), env);
     SessionRecord[] record = new SessionRecord[1];
     try {
       MongodProcess mongod =
@@ -271,12 +276,12 @@ public final class RestoreSession {
       return waitForStop(mongod, uri, signals);
     }
     if (job instanceof Job.Exec exec) {
-      Map<String, String> extra =
-          Map.of(
-              "MONGODB_URI", uri,
-              "RESTORE_KMIP_PORT", Integer.toString(kmip.endpoint().port()),
-              "RESTORE_DBPATH", snapshot.dbpath().toString());
-      int code = new ExecJob(exec.command(), extra, output).run(mongod, signals);
+      Map<String, String> environment = new HashMap<>(env);
+      environment.put("MONGODB_URI", uri);
+      environment.put("RESTORE_KMIP_PORT", Integer.toString(kmip.endpoint().port()));
+      environment.put("RESTORE_DBPATH", snapshot.dbpath().toString());
+      int code =
+          new ExecJob(exec.command(), environment, output, context.launcher()).run(mongod, signals);
       failIfMongodDied(mongod, signals);
       return signals.isRequested() ? ExitCode.INTERRUPTED.value() : code;
     }

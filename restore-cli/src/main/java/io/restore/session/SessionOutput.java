@@ -1,8 +1,10 @@
 package io.restore.session;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,15 +24,18 @@ public final class SessionOutput {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Optional<Instant> processStart;
+  private final Clock clock;
 
-  public SessionOutput(PrintWriter out, PrintWriter err) {
-    this(out, err, origin(System.getenv(TIMINGS_ENV)));
+  /** Timings on when {@code env} has {@value #TIMINGS_ENV}; {@code clock} measures them. */
+  public SessionOutput(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+    this(out, err, origin(env.get(TIMINGS_ENV)), clock);
   }
 
-  SessionOutput(PrintWriter out, PrintWriter err, Optional<Instant> origin) {
+  SessionOutput(PrintWriter out, PrintWriter err, Optional<Instant> origin, Clock clock) {
     this.out = out;
     this.err = err;
     this.processStart = origin;
+    this.clock = clock;
   }
 
   /** Where the timings count from, for a value of {@value #TIMINGS_ENV} (null: no timings). */
@@ -68,7 +73,7 @@ public final class SessionOutput {
 
   private String elapsed() {
     return processStart
-        .map(s -> "[+" + Duration.between(s, Instant.now()).toMillis() + " ms] ")
+        .map(s -> "[+" + Duration.between(s, clock.instant()).toMillis() + " ms] ")
         .orElse("");
   }
 }

@@ -40,6 +40,14 @@ public final class StopSignals implements AutoCloseable {
     return s;
   }
 
+  /**
+   * Stop requests that come only through {@link #request} (no OS signal handler): for a session run
+   * inside a larger program, such as a test JVM, whose signals are not the session's.
+   */
+  public static StopSignals manual() {
+    return new StopSignals();
+  }
+
   /** For tests and for code paths that stop for reasons of their own. */
   public void request(String why) {
     if (requested.complete(why)) {

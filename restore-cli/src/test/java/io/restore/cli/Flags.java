@@ -1,6 +1,8 @@
 package io.restore.cli;
 
 import io.restore.kms.KeySourceFlags;
+import io.restore.process.Launcher;
+import io.restore.session.StopSignals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ public final class Flags {
 
   /** The same with {@code RESTORE_*} environment variables. */
   public static KeySourceFlags parse(Map<String, String> env, String... args) {
-    InspectCommand cmd = new InspectCommand();
+    InspectCommand cmd = new InspectCommand(Wiring.of(env, Launcher.system(), StopSignals::manual));
     List<String> all = new ArrayList<>(List.of("db"));
     all.addAll(List.of(args));
     // A test adds to a fixture's flags; the last value wins, as on most command lines.

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stopping restore while it waits on something slow (issue 12 §3, §4): the mongod version probe and
  * a running dump end at once on Ctrl-C or SIGTERM, and a mongod dying mid-dump ends the dump at
- * once, instead of restore waiting out a probe limit or the driver's 30 s server selection. Real
- * restore and stand-in processes; the stand-in's find delay keeps a dump running.
+ * once, instead of restore waiting out a probe limit or the driver's 30 s server selection. The
+ * dump scenarios run restore and the stand-in in this JVM ({@link InJvmRestore}, stop requests for
+ * signals); the probe and SIGKILL scenarios use real processes. The stand-in's find delay keeps a
+ * dump running.
  *
  * <p>"At once" is checked with a condition wait bounded well below the 30 s the defect took, not
  * with a timed assertion: the bound only separates "cancelled" from "waited out the driver".
@@ -56,6 +58,24 @@ class InterruptTest {
     Map<String, String> env = new HashMap<>(RestoreProcess.baseEnv(state, runtime));
     env.putAll(extraEnv);
     return RestoreProcess.start(env, args);
+  }
+
+  /** restore in this JVM, with the stand-in in-JVM ({@link InJvmRestore}). */
+  private InJvmRestore startInJvm(Map<String, String> extraEnv, String... args) {
+    return InJvmRestore.start(InJvmRestore.env(state, runtime, extraEnv), List.of(args));
+  }
+
+  private static int exitPromptly(InJvmRestore restore) throws Exception {
+    await()
+        .atMost(PROMPTLY)
+        .conditionEvaluationListener(
+            c -> {
+              if (c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
+                System.err.println("restore still running:\n" + restore.transcript());
+              }
+            })
+        .until(() -> !restore.isRunning());
+    return restore.awaitExit();
   }
 
   private static int exitPromptly(RestoreProcess restore) throws Exception {
@@ -111,8 +131,8 @@ class InterruptTest {
   @Test
   void ctrlCMidDumpExits130AtOnceAndLeavesNoOutput() throws Exception {
     Path out = work.resolve("dump");
-    try (RestoreProcess restore =
-        start(
+    try (InJvmRestore restore =
+        startInJvm(
             Map.of("STANDIN_FIND_DELAY_MS", "2000"),
             "dump",
             sample.dbpath().toString(),
@@ -124,7 +144,6 @@ class InterruptTest {
             "1",
             "--quiet")) {
       restore.awaitStderr(l -> l.startsWith("dumped "));
-      List<ProcessHandle> started = restore.descendants();
 
       restore.signal("INT");
 
@@ -135,7 +154,7 @@ class InterruptTest {
           .contains("mongod stopped: mongod shut down cleanly on the shutdown command");
       assertThat(out).doesNotExist();
       assertThat(partials(out)).as("partial output").isEmpty();
-      Leftovers.assertProcessesGone(started);
+      restore.assertStandInsEnded();
       Leftovers.assertNoSession(state);
       Leftovers.assertNoSessionFiles(runtime);
     }
@@ -144,8 +163,8 @@ class InterruptTest {
   @Test
   void sigtermDuringOpenDumpToExits130AtOnce() throws Exception {
     Path out = work.resolve("dump-to");
-    try (RestoreProcess restore =
-        start(
+    try (InJvmRestore restore =
+        startInJvm(
             Map.of("STANDIN_FIND_DELAY_MS", "3000"),
             "open",
             sample.dbpath().toString(),
@@ -153,7 +172,7 @@ class InterruptTest {
             RestoreProcess.standIn().toString(),
             "--dump-to",
             out.toString())) {
-      restore.mongodPid(); // ready: the dump starts right after, each find takes 3 s
+      restore.mongodPort(); // ready: the dump starts right after, each find takes 3 s
 
       restore.signal("TERM");
 
@@ -180,11 +199,11 @@ class InterruptTest {
                 "-j",
                 "1",
                 "--quiet"));
-    try (RestoreProcess restore =
-        start(
+    try (InJvmRestore restore =
+        startInJvm(
             Map.of("STANDIN_FIND_DELAY_MS", "2000", "STANDIN_CRASH_AFTER_SECONDS", "3"),
             args.toArray(String[]::new))) {
-      restore.mongodPid();
+      restore.mongodPort();
 
       int exit = exitPromptly(restore);
 

@@ -9,6 +9,7 @@ import io.restore.testkit.kms.FakeGoogleKms;
 import io.restore.testkit.sample.SampleSnapshotGenerator;
 import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code restore open --exec} per cloud provider: restore (a child process) decrypts the master key
- * with the real cloud SDK against the testkit's KMS double, and the stand-in opens the snapshot
- * with it. The metadata is made with the doubles' own encrypt helpers, as Atlas would write it.
+ * {@code restore open --exec} per cloud provider: restore decrypts the master key with the real
+ * cloud SDK against the testkit's KMS double, and the stand-in opens the snapshot with it (both in
+ * this JVM, {@link InJvmRestore}). The metadata is made with the doubles' own encrypt helpers, as
+ * Atlas would write it.
  */
 class OpenCloudProvidersTest {
   @TempDir static Path shared;
@@ -63,7 +65,11 @@ class OpenCloudProvidersTest {
         fields);
   }
 
-  private RestoreProcess.Finished exec(Sample sample, String... keyOptions) throws Exception {
+  /** A finished run; {@code uri} is what the --exec command saw in $MONGODB_URI. */
+  private record Finished(int exit, String stderr, String uri, String transcript) {}
+
+  private Finished exec(Sample sample, String... keyOptions) throws Exception {
+    Path seen = Files.createTempFile(shared, "uri", ".txt");
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -74,13 +80,15 @@ class OpenCloudProvidersTest {
                 "--kms-attempts",
                 "1"));
     args.addAll(List.of(keyOptions));
-    args.addAll(List.of("--exec", "--", "sh", "-c", "echo \"uri=$MONGODB_URI\""));
-    try (RestoreProcess restore =
-        RestoreProcess.start(RestoreProcess.baseEnv(state, runtime), args.toArray(String[]::new))) {
-      RestoreProcess.Finished done = restore.finish();
+    args.addAll(List.of("--exec", "--", "sh", "-c", "echo \"uri=$MONGODB_URI\" > " + seen));
+    try (InJvmRestore restore =
+        InJvmRestore.start(InJvmRestore.env(state, runtime, Map.of()), args)) {
+      int exit = restore.awaitExit();
+      restore.assertStandInsEnded();
       Leftovers.assertNoSession(state);
       Leftovers.assertNoSessionFiles(runtime);
-      return done;
+      return new Finished(
+          exit, restore.stderr(), Files.readString(seen).strip(), restore.transcript());
     }
   }
 
@@ -99,15 +107,15 @@ class OpenCloudProvidersTest {
     Sample sample = sample("aws", 91, "aws", f);
     String endpoint = aws.endpoint().toString();
 
-    RestoreProcess.Finished ok = exec(sample, "--kms-endpoint", endpoint);
+    Finished ok = exec(sample, "--kms-endpoint", endpoint);
     assertThat(ok.exit()).as(ok.transcript()).isZero();
     assertThat(ok.stderr())
         .contains("decrypted (aws provider)")
         .contains("mongod ready on port")
         .doesNotContain(FakeAwsKms.SECRET_ACCESS_KEY);
-    assertThat(ok.stdout()).anyMatch(l -> l.startsWith("uri=mongodb://127.0.0.1:"));
+    assertThat(ok.uri()).startsWith("uri=mongodb://127.0.0.1:");
 
-    RestoreProcess.Finished refused =
+    Finished refused =
         exec(
             sample,
             "--kms-endpoint",
@@ -143,7 +151,7 @@ class OpenCloudProvidersTest {
         Base64.getEncoder().encodeToString(azure.encrypt(keyId, "RSA-OAEP-256", master(92))));
     Sample sample = sample("azure", 92, "azure", f);
 
-    RestoreProcess.Finished ok =
+    Finished ok =
         exec(
             sample,
             "--kms-endpoint",
@@ -170,7 +178,7 @@ class OpenCloudProvidersTest {
         Base64.getEncoder().encodeToString(gcp.encrypt(keyVersion, master(93), new byte[0])));
     Sample sample = sample("gcp", 93, "gcp", f);
 
-    RestoreProcess.Finished ok =
+    Finished ok =
         exec(
             sample,
             "--kms-endpoint",

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every way {@code restore open} can fail, each as a real child process: the exit code (ExitCode),
- * a message that names the cause and the next step, and a teardown that leaves nothing behind —
- * whatever had been started by then.
+ * Every way {@code restore open} can fail: the exit code (ExitCode), a message that names the cause
+ * and the next step, and a teardown that leaves nothing behind — whatever had been started by then.
+ * restore runs in this JVM with the mongod stand-in in-JVM ({@link InJvmRestore}); the last test is
+ * a child-process smoke test for what only real processes show (SIGKILL, the watchdog, a second
+ * restore refused).
  */
 class OpenFailureTest {
   @TempDir static Path shared;
@@ -45,25 +46,28 @@ class OpenFailureTest {
   }
 
   /** A finished run and its transcript. */
-  private record Run(int exit, String stderr, String transcript, RestoreProcess process) {}
+  private record Run(int exit, String stderr, String transcript) {}
 
-  private RestoreProcess start(Map<String, String> extraEnv, String... extra) throws Exception {
-    Map<String, String> env = new HashMap<>(RestoreProcess.baseEnv(state, runtime));
-    env.putAll(extraEnv);
+  private List<String> args(String... extra) {
     List<String> args = new ArrayList<>(List.of("open", sample.dbpath().toString()));
     if (List.of(extra).stream().noneMatch(a -> a.equals("--mongod"))) {
       args.addAll(List.of("--mongod", RestoreProcess.standIn().toString()));
     }
     args.addAll(List.of(extra));
-    return RestoreProcess.start(env, args.toArray(String[]::new));
+    return args;
+  }
+
+  private InJvmRestore start(Map<String, String> extraEnv, String... extra) {
+    return InJvmRestore.start(InJvmRestore.env(state, runtime, extraEnv), args(extra));
   }
 
   /** Runs {@code restore open} to its end and checks that it left nothing behind. */
   private Run run(Map<String, String> extraEnv, String... extra) throws Exception {
-    try (RestoreProcess restore = start(extraEnv, extra)) {
+    try (InJvmRestore restore = start(extraEnv, extra)) {
       int exit = restore.awaitExit();
-      Run run = new Run(exit, restore.stderr(), restore.transcript(), restore);
+      Run run = new Run(exit, restore.stderr(), restore.transcript());
       restore.kmipPort().ifPresent(Leftovers::assertNotListening);
+      restore.assertStandInsEnded();
       assertNoMongodOnTheSnapshot();
       Leftovers.assertNoSession(state);
       Leftovers.assertNoSessionFiles(runtime);
@@ -71,6 +75,7 @@ class OpenFailureTest {
     }
   }
 
+  /** No child process runs on the snapshot (the smoke test's real mongod included). */
   private static void assertNoMongodOnTheSnapshot() {
     String marker = sample.dbpath().toString();
     await()
@@ -179,13 +184,13 @@ class OpenFailureTest {
         run(
             Map.of("STANDIN_STARTUP_DELAY_MS", "600000"),
             "--startup-timeout",
-            "3",
+            "1",
             "--exec",
             "--",
             "true");
     assertExit(run, ExitCode.MONGOD_FAILED);
     assertThat(run.stderr())
-        .contains("mongod was not ready after 3 s")
+        .contains("mongod was not ready after 1 s")
         .contains("next: raise --startup-timeout");
   }
 
@@ -199,11 +204,11 @@ class OpenFailureTest {
             "1",
             RestoreSession.SHUTDOWN_TIMEOUT_ENV,
             "1");
-    try (RestoreProcess restore = start(env, "--exec", "--", "true")) {
+    try (InJvmRestore restore = start(env, "--exec", "--", "true")) {
       // mongod logs 24199 once it has the key: its signal handlers are in place by then
       await()
           .atMost(RestoreProcess.PATIENCE)
-          .until(() -> sessionLog().contains("\"id\":24199,") || !restore.process.isAlive());
+          .until(() -> sessionLog().contains("\"id\":24199,") || !restore.isRunning());
       int kmipPort = restore.kmipPort().orElseThrow();
 
       restore.signal("TERM");
@@ -215,8 +220,8 @@ class OpenFailureTest {
           .contains("ignored SIGTERM for 1 s; sending SIGKILL. Its data files may be damaged")
           .contains("stopped while mongod was starting; everything started so far was stopped");
       Leftovers.assertNotListening(kmipPort);
+      restore.assertStandInsEnded();
     }
-    assertNoMongodOnTheSnapshot();
     Leftovers.assertNoSession(state);
     Leftovers.assertNoSessionFiles(runtime);
   }
@@ -240,35 +245,42 @@ class OpenFailureTest {
 
   @Test
   void aMongodCrashMidSessionEndsTheSessionWithExit6AndStopsTheKmipServer() throws Exception {
-    try (RestoreProcess restore = start(Map.of("STANDIN_CRASH_AFTER_SECONDS", "5"))) {
+    try (InJvmRestore restore = start(Map.of())) {
       restore.awaitUri();
-      List<ProcessHandle> started = restore.descendants();
       int kmipPort = restore.kmipPort().orElseThrow();
+      int mongodPort = restore.mongodPort();
+
+      restore.launcher.mongod().crash(); // what STANDIN_CRASH_AFTER_SECONDS does
 
       int exit = restore.awaitExit();
-
       assertThat(exit).as(restore.transcript()).isEqualTo(ExitCode.MONGOD_FAILED.value());
       assertThat(restore.stderr())
           .contains("mongod exited with code 14 during the session")
           .contains("23089") // the stand-in's fatal assertion before it dies
           .contains("next: ");
-      Leftovers.assertProcessesGone(started);
-      Leftovers.assertNotListening(kmipPort);
+      restore.assertStandInsEnded();
+      Leftovers.assertNotListening(mongodPort, kmipPort);
       Leftovers.assertNoSession(state);
       Leftovers.assertNoSessionFiles(runtime);
     }
   }
 
+  /** restore as a real child process, with the stand-in as its real child. */
+  private RestoreProcess startProcess(String... extra) throws Exception {
+    return RestoreProcess.start(
+        RestoreProcess.baseEnv(state, runtime), args(extra).toArray(String[]::new));
+  }
+
   @Test
   void aSecondOpenIsRefusedAndASigkilledRestoresWatchdogStopsMongodAndTheNextOpenCleansUp()
       throws Exception {
-    try (RestoreProcess first = start(Map.of())) {
+    try (RestoreProcess first = startProcess()) {
       first.awaitUri();
       long mongodPid = first.mongodPid();
       List<ProcessHandle> started = first.descendants();
       assertThat(started).hasSizeGreaterThanOrEqualTo(2); // mongod and its watchdog
 
-      try (RestoreProcess second = start(Map.of(), "--exec", "--", "true")) {
+      try (RestoreProcess second = startProcess("--exec", "--", "true")) {
         assertThat(second.awaitExit())
             .as(second.transcript())
             .isEqualTo(ExitCode.SESSION_CONFLICT.value());

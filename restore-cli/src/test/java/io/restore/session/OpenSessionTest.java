@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code restore open} end to end with the local key source: restore and the mongod stand-in are
- * real child processes. Each test checks that the session serves the snapshot, ends the way it
- * should, and leaves nothing behind: no process, no listening port, no session record, no
- * certificate file, and a dbpath changed only where mongod itself writes (mongod.lock).
+ * {@code restore open} end to end with the local key source. Each test checks that the session
+ * serves the snapshot, ends the way it should, and leaves nothing behind: no process, no listening
+ * port, no session record, no certificate file, and a dbpath changed only where mongod itself
+ * writes (mongod.lock). The first test is a child-process smoke test (restore and the stand-in are
+ * real processes, SIGTERM a real signal); the others run restore and the stand-in in this JVM
+ * ({@link InJvmRestore}).
  */
 class OpenSessionTest {
   @TempDir static Path shared;
@@ -99,15 +101,23 @@ class OpenSessionTest {
     }
   }
 
+  private InJvmRestore openInJvm(String... extra) {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "open", sample.dbpath().toString(), "--mongod", RestoreProcess.standIn().toString()));
+    args.addAll(List.of(extra));
+    return InJvmRestore.start(InJvmRestore.env(state, runtime, Map.of()), args);
+  }
+
   @Test
   void ctrlCEndsAReadOnlySessionAndRemovesTheCertificatesFromCertDir(@TempDir Path certs)
       throws Exception {
     Map<String, String> before = Leftovers.tree(sample.dbpath());
-    try (RestoreProcess restore = open("--read-only", "--cert-dir", certs.toString())) {
+    try (InJvmRestore restore = openInJvm("--read-only", "--cert-dir", certs.toString())) {
       String uri = restore.awaitUri();
       int mongodPort = restore.mongodPort();
       int kmipPort = restore.kmipPort().orElseThrow();
-      List<ProcessHandle> started = restore.descendants();
       assertThat(certs.resolve("kmipCA.pem")).exists();
       assertThat(Files.getPosixFilePermissions(certs.resolve("kmipClient.pem")))
           .containsExactlyInAnyOrder(
@@ -128,7 +138,8 @@ class OpenSessionTest {
       try (var files = Files.list(certs)) {
         assertThat(files).as("--cert-dir after the session").isEmpty();
       }
-      assertNothingLeft(started, before, mongodPort, kmipPort);
+      restore.assertStandInsEnded();
+      assertNothingLeft(List.of(), before, mongodPort, kmipPort);
     }
   }
 
@@ -137,14 +148,12 @@ class OpenSessionTest {
       throws Exception {
     Map<String, String> before = Leftovers.tree(sample.dbpath());
     Path seen = work.resolve("seen.txt");
+    // the command inherits restore's stdout, which in this JVM is the test runner's: write a file
     String script =
         "printf '%s\\n' \"$MONGODB_URI\" \"$RESTORE_KMIP_PORT\" \"$RESTORE_DBPATH\" > "
             + seen
-            + "; echo 'hello from the command'; exit 3";
-    try (RestoreProcess restore = open("--exec", "--", "sh", "-c", script)) {
-      restore.awaitStdout(l -> l.equals("hello from the command"));
-      List<ProcessHandle> started = restore.descendants();
-
+            + "; exit 3";
+    try (InJvmRestore restore = openInJvm("--exec", "--", "sh", "-c", script)) {
       assertThat(restore.awaitExit()).as(restore.transcript()).isEqualTo(3);
 
       List<String> env = Files.readAllLines(seen);
@@ -158,7 +167,8 @@ class OpenSessionTest {
       assertThat(restore.stderr())
           .contains("command exited with code 3")
           .contains("mongod stopped: mongod shut down cleanly");
-      assertNothingLeft(started, before, mongodPort, kmipPort);
+      restore.assertStandInsEnded();
+      assertNothingLeft(List.of(), before, mongodPort, kmipPort);
     }
   }
 
@@ -166,13 +176,9 @@ class OpenSessionTest {
   void theClientKeyPasswordReachesMongodInAPrivateConfigFileNotOnItsCommandLine() throws Exception {
     String password = "pw-" + ProcessHandle.current().pid() + "-\"quoted\\";
     Map<String, String> before = Leftovers.tree(sample.dbpath());
-    try (RestoreProcess restore = open("--client-key-password", password)) {
+    try (InJvmRestore restore = openInJvm("--client-key-password", password)) {
       restore.awaitUri(); // the stand-in decrypted the client key: it read the password
-      long mongodPid = restore.mongodPid();
-      List<ProcessHandle> started = restore.descendants();
-      List<String> argv =
-          List.of(
-              Files.readString(Path.of("/proc", Long.toString(mongodPid), "cmdline")).split("\0"));
+      List<String> argv = restore.launcher.mongodCommand(); // what ps would show
       assertThat(String.join(" ", argv)).doesNotContain(password);
       assertThat(argv).doesNotContain("--kmipClientCertificatePassword").contains("--config");
       Path config = Path.of(argv.get(argv.indexOf("--config") + 1));
@@ -181,23 +187,26 @@ class OpenSessionTest {
           .containsExactlyInAnyOrder(
               PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
       assertThat(restore.stderr()).doesNotContain(password);
+      int mongodPort = restore.mongodPort();
 
       restore.signal("TERM");
 
       assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
       assertThat(config).doesNotExist();
-      assertNothingLeft(started, before, restore.mongodPort(), restore.kmipPort().orElseThrow());
+      restore.assertStandInsEnded();
+      assertNothingLeft(List.of(), before, mongodPort, restore.kmipPort().orElseThrow());
     }
   }
 
   @Test
   void aCommandThatCannotRunIsAUsageErrorAndStillTearsDown() throws Exception {
-    try (RestoreProcess restore = open("--exec", "--", "/nonexistent/tool", "x")) {
+    try (InJvmRestore restore = openInJvm("--exec", "--", "/nonexistent/tool", "x")) {
       assertThat(restore.awaitExit()).as(restore.transcript()).isEqualTo(ExitCode.USAGE.value());
       assertThat(restore.stderr())
           .contains("cannot run the --exec command '/nonexistent/tool'")
           .contains("next: check the command after '--exec --'")
           .contains("mongod shut down cleanly");
+      restore.assertStandInsEnded();
       Leftovers.assertNoSession(state);
       Leftovers.assertNoSessionFiles(runtime);
     }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code restore proxy} end to end, as a real child process: the mongod stand-in (the strictest
+ * {@code restore proxy} end to end, the first test as a real child process (SIGTERM, a second proxy
+ * refused; the others in this JVM, {@link InJvmRestore}): the mongod stand-in (the strictest
  * mongod-style KMIP client we have) started by hand with the printed flags gets the key from our
  * KMIP server in every dialect mongod speaks (KMIP 1.2, legacy 1.0, with and without
  * GetAttributes(State)) and serves the data; PyKMIP fetches the key with the written PEM files;
@@ -78,6 +79,16 @@ class ProxyEndToEndTest {
                 "proxy", dbpath.toString(), "--cert-dir", certs.toString(), "--mongod-port", "0"));
     args.addAll(List.of(extra));
     return RestoreProcess.start(env, args.toArray(String[]::new));
+  }
+
+  /** {@code restore proxy} in this JVM ({@link InJvmRestore}). */
+  private InJvmRestore proxyInJvm(Map<String, String> env, Path dbpath, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "proxy", dbpath.toString(), "--cert-dir", certs.toString(), "--mongod-port", "0"));
+    args.addAll(List.of(extra));
+    return InJvmRestore.start(InJvmRestore.env(state, runtime, env), args);
   }
 
   /** The printed mongod command line, as the user would copy it. */
@@ -175,7 +186,7 @@ class ProxyEndToEndTest {
     try (InputStream in = getClass().getResourceAsStream("/pykmip/get_served_key.py")) {
       Files.copy(in, script);
     }
-    try (RestoreProcess proxy = proxy(sample.dbpath())) {
+    try (InJvmRestore proxy = proxyInJvm(Map.of(), sample.dbpath())) {
       Matcher m = LISTENING.matcher(proxy.awaitStdout(l -> LISTENING.matcher(l).find()));
       assertThat(m.find()).isTrue();
       Process py =
@@ -206,33 +217,31 @@ class ProxyEndToEndTest {
     try (Stream<Path> metadata = Files.list(broken.resolve("cloudProviderCredentials"))) {
       Files.writeString(metadata.findFirst().orElseThrow(), "{\"keyFile\": ");
     }
-    try (RestoreProcess bad = proxy(broken)) {
-      RestoreProcess.Finished run = bad.finish();
-      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
-      assertThat(run.stderr()).contains(".local.metadata", "next: ");
-      assertThat(run.stdout()).noneMatch(l -> l.startsWith(ProxySession.READY_PREFIX));
+    try (InJvmRestore bad = proxyInJvm(Map.of(), broken)) {
+      assertThat(bad.awaitExit()).as(bad.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
+      assertThat(bad.stderr()).contains(".local.metadata", "next: ");
+      assertThat(bad.stdout().lines()).noneMatch(l -> l.startsWith(ProxySession.READY_PREFIX));
     }
     assertThat(listing(certs)).isEmpty();
 
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        RestoreProcess busy =
-            proxy(sample.dbpath(), "--kmip-port", Integer.toString(taken.getLocalPort()))) {
-      RestoreProcess.Finished run = busy.finish();
-      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.PORT_IN_USE.value());
-      assertThat(run.stderr())
+        InJvmRestore busy =
+            proxyInJvm(
+                Map.of(), sample.dbpath(), "--kmip-port", Integer.toString(taken.getLocalPort()))) {
+      assertThat(busy.awaitExit()).as(busy.transcript()).isEqualTo(ExitCode.PORT_IN_USE.value());
+      assertThat(busy.stderr())
           .contains("the KMIP server cannot listen on 127.0.0.1:" + taken.getLocalPort())
           .contains("next: choose another port with --kmip-port");
     }
     assertThat(listing(certs)).isEmpty();
 
     Path notAFolder = Files.writeString(shared.resolve("state-file"), "");
-    java.util.Map<String, String> env =
-        new java.util.HashMap<>(RestoreProcess.baseEnv(state, runtime));
-    env.put("RESTORE_STATE_DIR", notAFolder.toString());
-    try (RestoreProcess stateless = proxy(env, sample.dbpath())) {
-      RestoreProcess.Finished run = stateless.finish();
-      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.FAILURE.value());
-      assertThat(run.stderr())
+    try (InJvmRestore stateless =
+        proxyInJvm(Map.of("RESTORE_STATE_DIR", notAFolder.toString()), sample.dbpath())) {
+      assertThat(stateless.awaitExit())
+          .as(stateless.transcript())
+          .isEqualTo(ExitCode.FAILURE.value());
+      assertThat(stateless.stderr())
           .contains("cannot create the session state directory " + notAFolder)
           .contains("next: check that " + notAFolder + " is a folder you can write to")
           .doesNotContain("internal error");

@@ -34,20 +34,25 @@ public final class MongodStandIn {
   private final Map<String, String> env;
   private final PrintStream stdout;
   private final PrintStream stderr;
+  private final StandInHost host;
   private StandInLog log;
-  private StandInShutdown shutdown;
+  private volatile StandInShutdown shutdown;
+  private volatile boolean abandoned;
   private StandInStartupErrors errors;
 
-  MongodStandIn(Map<String, String> env, PrintStream stdout, PrintStream stderr) {
+  MongodStandIn(Map<String, String> env, PrintStream stdout, PrintStream stderr, StandInHost host) {
     this.env = env;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.host = host;
   }
 
   public static void main(String[] args) {
     // mongo-java-server logs through slf4j-simple; mongod's own log is the JSON on stdout
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
-    System.exit(new MongodStandIn(System.getenv(), System.out, System.err).run(args));
+    System.exit(
+        new MongodStandIn(System.getenv(), System.out, System.err, StandInHost.CHILD_PROCESS)
+            .run(args));
   }
 
   /** Runs until shut down; returns mongod's exit code. */
@@ -75,13 +80,48 @@ public final class MongodStandIn {
     }
     try (PrintStream logOut = logStream(options)) {
       log = new StandInLog(logOut, Clock.systemUTC());
-      shutdown = new StandInShutdown(log);
+      shutdown = new StandInShutdown(log, host);
+      if (abandoned) {
+        shutdown.requestStop("halted");
+      }
       errors = new StandInStartupErrors(log);
       return start(options, version, StandInFaults.from(env));
     } catch (IOException e) {
       stderr.println("cannot open --logpath " + options.logpath() + ": " + e.getMessage());
       return EXIT_UNCAUGHT;
     }
+  }
+
+  /**
+   * A signal as the OS would deliver it (in-JVM only: a child gets real ones). Before the handlers
+   * are in place the default action applies: the process ends at once (128 + the signal's number).
+   */
+  void signal(int number, String name) {
+    StandInShutdown s = shutdown;
+    if (s == null || !s.handlersInstalled()) {
+      host.halt(128 + number);
+      return;
+    }
+    s.onSignal(number, name);
+  }
+
+  /** After a halt in-JVM: wake the main thread so it closes the server and the dbpath lock. */
+  void abandon() {
+    abandoned = true;
+    StandInShutdown s = shutdown;
+    if (s != null) {
+      s.requestStop("halted");
+    }
+  }
+
+  /** The crash fault, now (in-JVM tests trigger it instead of waiting for a timer). */
+  void crash() {
+    StandInShutdown s = shutdown;
+    if (s == null) {
+      host.halt(EXIT_ABRUPT);
+      return;
+    }
+    s.crash();
   }
 
   private PrintStream logStream(StandInOptions options) throws IOException {
@@ -99,6 +139,9 @@ public final class MongodStandIn {
 
   private int start(StandInOptions options, StandInVersion version, StandInFaults faults) {
     Path dbpath = options.dbpath().toAbsolutePath();
+    // Before the first log line: a SIGTERM that follows any logged line is then always handled
+    // (a test that waits for a line and signals must not race the handler's installation).
+    shutdown.installSignalHandlers(faults.ignoreSigterm());
     log.info(
         "CONTROL",
         4615611,
@@ -123,7 +166,6 @@ public final class MongodStandIn {
         "initandlisten",
         "Options set by command line",
         attr("options", options.forLog()));
-    shutdown.installSignalHandlers(faults.ignoreSigterm());
 
     if (faults.exitOnStart() >= 0) {
       return errors.injectedExit(faults.exitOnStart(), dbpath);

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The stand-in as a real child process, started through testkit/bin/mongod with this JVM's class
- * path, its output captured line by line. For tests of the stand-in itself and of restore against
- * it.
+ * path, its output captured line by line (or, {@link #inThisJvm}, the same code on a thread of this
+ * JVM). For tests of the stand-in itself and of restore against it.
  */
 public final class StandInRun implements AutoCloseable {
   private static final Pattern PORT = Pattern.compile("\"id\":23016,.*\"port\":(\\d+)");
@@ -60,6 +60,18 @@ public final class StandInRun implements AutoCloseable {
     pb.environment().put("RESTORE_STANDIN_CLASSPATH", System.getProperty("java.class.path"));
     pb.environment().putAll(env);
     return new StandInRun(pb.start());
+  }
+
+  /**
+   * The stand-in inside this JVM ({@link StandInProcess}): for tests of what it does over KMIP and
+   * the wire protocol, where a JVM start per scenario buys nothing. Real signals, the dbpath lock
+   * between processes and the script itself need {@link #start}.
+   */
+  public static StandInRun inThisJvm(Map<String, String> env, String... args) {
+    Map<String, String> all = new java.util.HashMap<>(System.getenv());
+    all.keySet().removeIf(k -> k.startsWith("STANDIN_"));
+    all.putAll(env);
+    return new StandInRun(StandInProcess.start(List.of(args), all));
   }
 
   public List<String> lines() {
@@ -117,6 +129,10 @@ public final class StandInRun implements AutoCloseable {
   }
 
   public void signal(String name) throws IOException, InterruptedException {
+    if (process instanceof StandInProcess inJvm) {
+      inJvm.signal(name);
+      return;
+    }
     new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
         .inheritIO()
         .start()

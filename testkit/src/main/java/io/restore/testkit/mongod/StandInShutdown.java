@@ -13,14 +13,27 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class StandInShutdown {
   private final StandInLog log;
+  private final StandInHost host;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final AtomicReference<String> stopReason = new AtomicReference<>();
+  private volatile boolean handlersInstalled;
+  private volatile boolean ignoreSigterm;
 
-  StandInShutdown(StandInLog log) {
+  StandInShutdown(StandInLog log, StandInHost host) {
     this.log = log;
+    this.host = host;
   }
 
+  /**
+   * From here on SIGTERM and SIGINT request a stop (SIGTERM is only logged with the fault switch).
+   * In a test JVM the JVM's handlers stay the test's; {@link MongodStandIn#signal} delivers them.
+   */
   void installSignalHandlers(boolean ignoreSigterm) {
+    this.ignoreSigterm = ignoreSigterm;
+    handlersInstalled = true;
+    if (!host.ownsJvm()) {
+      return;
+    }
     try {
       sun.misc.Signal.handle(
           new sun.misc.Signal("TERM"), s -> onSignal(15, "Terminated", ignoreSigterm));
@@ -28,6 +41,15 @@ final class StandInShutdown {
     } catch (IllegalArgumentException e) {
       // signal not available on this platform: the JVM's default handling remains
     }
+  }
+
+  boolean handlersInstalled() {
+    return handlersInstalled;
+  }
+
+  /** A signal delivered in-JVM, honouring the STANDIN_IGNORE_SIGTERM switch as the handler does. */
+  void onSignal(int number, String name) {
+    onSignal(number, name, number == 15 && ignoreSigterm);
   }
 
   private void onSignal(int number, String name, boolean ignore) {
@@ -92,6 +114,17 @@ final class StandInShutdown {
     return MongodStandIn.EXIT_CLEAN;
   }
 
+  /** Logs mongod's fatal assertion and halts like a crash: no cleanup, lock file kept. */
+  void crash() {
+    log.fatal(
+        "CONTROL",
+        23089,
+        "standin-crash",
+        "Fatal assertion",
+        attr("msgid", 0, "note", "STANDIN_CRASH_AFTER_SECONDS"));
+    host.halt(MongodStandIn.EXIT_ABRUPT);
+  }
+
   /** Fault STANDIN_CRASH_AFTER_SECONDS: halts the JVM like a crash after {@code seconds}. */
   void scheduleCrash(double seconds) {
     Thread t =
@@ -102,14 +135,7 @@ final class StandInShutdown {
               } catch (InterruptedException e) {
                 return;
               }
-              log.fatal(
-                  "CONTROL",
-                  23089,
-                  "standin-crash",
-                  "Fatal assertion",
-                  attr("msgid", 0, "note", "STANDIN_CRASH_AFTER_SECONDS"));
-              // like a crash: no cleanup, lock file kept
-              Runtime.getRuntime().halt(MongodStandIn.EXIT_ABRUPT);
+              crash();
             },
             "standin-crash");
     t.setDaemon(true);

@@ -84,7 +84,7 @@ class StandInCannedKmipTest {
               "local",
               Map.of("keyFile", "unused"));
       try (StandInRun mongod =
-          StandInRun.start(
+          StandInRun.inThisJvm(
               Map.of(),
               "--dbpath",
               sample.dbpath().toString(),

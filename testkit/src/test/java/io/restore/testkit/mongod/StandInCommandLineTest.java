@@ -21,7 +21,8 @@ class StandInCommandLineTest {
     return new MongodStandIn(
             env,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8))
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            StandInHost.CHILD_PROCESS)
         .run(args);
   }
 

@@ -137,7 +137,7 @@ class StandInPyKmipTest {
                 "--kmipPort",
                 String.valueOf(port)));
     args.addAll(List.of(kmip));
-    return StandInRun.start(Map.of(), args.toArray(new String[0]));
+    return StandInRun.inThisJvm(Map.of(), args.toArray(new String[0]));
   }
 
   private String[] goodKmip(String... more) {
