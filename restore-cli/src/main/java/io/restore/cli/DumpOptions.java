@@ -7,6 +7,7 @@ import io.restore.dump.DumpRequest;
 import io.restore.dump.DumpTool;
 import io.restore.dump.NamespaceFilter;
 import io.restore.dump.NamespacePatterns;
+import io.restore.dump.storage.Destination;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,13 @@ public final class DumpOptions {
       paramLabel = "<file>",
       arity = "0..1",
       fallbackValue = STDOUT,
-      description = "Write one mongodump archive: --archive=FILE, or stdout with a bare --archive.")
+      description =
+          "Write one mongodump archive: --archive=FILE, s3://BUCKET/KEY,"
+              + " az://ACCOUNT/CONTAINER/BLOB (or its https:// URL), or stdout with a bare"
+              + " --archive.")
   String archive;
+
+  @picocli.CommandLine.Mixin DestinationOptions destination;
 
   @Option(names = "--gzip", description = "Gzip every file (or the whole archive stream).")
   boolean gzip;
@@ -171,10 +177,14 @@ public final class DumpOptions {
     if (archive == null) {
       return request(new DumpOutput.Directory(out));
     }
-    return request(
-        archive.equals(STDOUT)
-            ? DumpOutput.Archive.toStdout()
-            : DumpOutput.Archive.toFile(Path.of(archive)));
+    if (archive.equals(STDOUT)) {
+      return request(DumpOutput.Archive.toStdout());
+    }
+    Destination d = Destination.parse("--archive", archive);
+    if (d instanceof Destination.LocalFile f) {
+      return request(DumpOutput.Archive.toFile(f.path()));
+    }
+    return request(new DumpOutput.UploadedArchive(d, destination.settings()));
   }
 
   private DumpRequest request(DumpOutput requested) {

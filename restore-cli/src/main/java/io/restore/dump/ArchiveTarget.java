@@ -2,6 +2,7 @@ package io.restore.dump;
 
 import io.restore.dump.archive.ArchiveVerifier;
 import io.restore.dump.archive.ArchiveWriter;
+import io.restore.dump.storage.ObjectUpload;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -29,7 +30,9 @@ final class ArchiveTarget implements DumpTarget {
   private final DumpRequest request;
   private final String id;
   private final Pools pools;
+  private final DumpOutput.UploadedArchive remote;
   private StagedOutput staged;
+  private ArchiveUpload upload;
   private ArchiveWriter writer;
   private ReadBack readBack;
   private Future<ArchiveVerifier.Report> check;
@@ -37,17 +40,37 @@ final class ArchiveTarget implements DumpTarget {
 
   ArchiveTarget(
       Optional<Path> file, OutputStream stdout, DumpRequest request, String id, Pools pools) {
+    this(file, null, stdout, request, id, pools);
+  }
+
+  private ArchiveTarget(
+      Optional<Path> file,
+      DumpOutput.UploadedArchive remote,
+      OutputStream stdout,
+      DumpRequest request,
+      String id,
+      Pools pools) {
     this.file = file;
+    this.remote = remote;
     this.stdout = stdout;
     this.request = request;
     this.id = id;
     this.pools = pools;
   }
 
+  /** An archive uploaded to an object store (ArchiveUpload), published once it verified. */
+  static ArchiveTarget upload(
+      DumpOutput.UploadedArchive remote, DumpRequest request, String id, Pools pools) {
+    return new ArchiveTarget(Optional.empty(), remote, null, request, id, pools);
+  }
+
   @Override
   public void begin(List<CollectionPlan> plans, String serverVersion) throws IOException {
     OutputStream raw;
-    if (file.isPresent()) {
+    if (remote != null) {
+      upload = ArchiveUpload.start(remote, request, pools);
+      raw = upload.stream();
+    } else if (file.isPresent()) {
       staged = StagedOutput.file(file.get(), request.overwrite(), id);
       readBack = new ReadBack(staged.staging());
       raw = readBack.track(Files.newOutputStream(staged.staging()));
@@ -126,17 +149,21 @@ final class ArchiveTarget implements DumpTarget {
   public String finish(List<CollectionResult> results) throws IOException, InterruptedException {
     Map<Namespace, ArchiveWriter.Sums> sums = writer.finish();
     finished = true;
-    if (staged == null) {
+    if (staged == null && upload == null) {
       return "streamed to stdout: " + sums.size() + " namespaces closed with CRC-64 (not re-read)";
     }
     ArchiveVerifier.Report report;
-    try {
-      report = check.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw new IOException("re-reading the archive: " + io.getMessage(), io);
+    if (upload != null) {
+      report = upload.report();
+    } else {
+      try {
+        report = check.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw new IOException("re-reading the archive: " + io.getMessage(), io);
+        }
+        throw new IOException("re-reading the archive failed", e.getCause());
       }
-      throw new IOException("re-reading the archive failed", e.getCause());
     }
     for (CollectionResult r : results) {
       Namespace ns = r.ns();
@@ -169,13 +196,16 @@ final class ArchiveTarget implements DumpTarget {
                 + " were written");
       }
     }
-    return "re-read from disk while writing: "
+    return (upload != null ? "read back while uploading: " : "re-read from disk while writing: ")
         + report.namespaces().size()
         + " namespaces, every CRC-32C of their bytes and every CRC-64 matches";
   }
 
   @Override
   public void commit() throws IOException {
+    if (upload != null) {
+      upload.commit();
+    }
     if (staged != null) {
       staged.commit();
     }
@@ -183,7 +213,15 @@ final class ArchiveTarget implements DumpTarget {
 
   @Override
   public String location() {
+    if (remote != null) {
+      return remote.destination().display();
+    }
     return file.map(Path::toString).orElse("stdout");
+  }
+
+  @Override
+  public ObjectUpload.Stats upload() {
+    return upload == null ? null : upload.stats();
   }
 
   @Override
@@ -197,6 +235,9 @@ final class ArchiveTarget implements DumpTarget {
     }
     if (staged != null) {
       staged.close();
+    }
+    if (upload != null) {
+      upload.close(); // aborts the upload unless committed
     }
   }
 

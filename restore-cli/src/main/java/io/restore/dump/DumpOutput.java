@@ -1,5 +1,7 @@
 package io.restore.dump;
 
+import io.restore.dump.storage.Destination;
+import io.restore.dump.storage.ObjectStores;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +27,21 @@ public sealed interface DumpOutput {
 
     public static Archive toFile(Path file) {
       return new Archive(Optional.of(file));
+    }
+  }
+
+  /**
+   * mongodump's archive uploaded to an object store as it is written, published only once it
+   * verified (io.restore.dump.storage).
+   */
+  record UploadedArchive(Destination destination, ObjectStores.Settings settings)
+      implements DumpOutput {
+    public UploadedArchive {
+      Objects.requireNonNull(destination, "destination");
+      Objects.requireNonNull(settings, "settings");
+      if (destination instanceof Destination.LocalFile) {
+        throw new IllegalArgumentException("a local file is an Archive");
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.restore.dump;
 
+import io.restore.dump.storage.ObjectUpload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.bson.json.JsonWriterSettings;
  * @param output where the dump is (or would have been) — a path, or "stdout"
  * @param archiveCheck what re-reading the archive found; null for directory outputs
  * @param error why the dump failed; null when {@code ok}
+ * @param upload for an object-store output: size, whole-object SHA-256, parts, upload time; null
+ *     otherwise
  */
 public record DumpSummary(
     boolean ok,
@@ -29,10 +32,24 @@ public record DumpSummary(
     Duration duration,
     List<CollectionResult> collections,
     String archiveCheck,
-    String error) {
+    String error,
+    ObjectUpload.Stats upload) {
 
   public DumpSummary {
     collections = List.copyOf(collections);
+  }
+
+  /** A summary without an upload (local outputs). */
+  public DumpSummary(
+      boolean ok,
+      String format,
+      String output,
+      Instant started,
+      Duration duration,
+      List<CollectionResult> collections,
+      String archiveCheck,
+      String error) {
+    this(ok, format, output, started, duration, collections, archiveCheck, error, null);
   }
 
   public long documents() {
@@ -70,8 +87,16 @@ public record DumpSummary(
             .append("bytes", new BsonInt64(bytes()))
             .append("archiveCheck", stringOrNull(archiveCheck))
             .append("error", stringOrNull(error))
+            .append("upload", upload == null ? BsonNull.VALUE : upload(upload))
             .append("collections", colls);
     return d.toJson(JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build());
+  }
+
+  private static BsonDocument upload(ObjectUpload.Stats u) {
+    return new BsonDocument("bytes", new BsonInt64(u.bytes()))
+        .append("sha256", stringOrNull(u.sha256()))
+        .append("parts", new BsonInt64(u.parts()))
+        .append("seconds", seconds(Duration.ofMillis(u.millis())));
   }
 
   private static BsonValue seconds(Duration d) {

@@ -26,6 +26,11 @@ interface DumpTarget extends AutoCloseable {
   /** The final location, for messages ("stdout" for a streamed archive). */
   String location();
 
+  /** For an object-store output, what was uploaded (after {@link #finish}); else null. */
+  default io.restore.dump.storage.ObjectUpload.Stats upload() {
+    return null;
+  }
+
   /** Without a commit: stops writers and removes the partial output. Never throws. */
   @Override
   void close();

@@ -138,7 +138,8 @@ public final class Dumper {
               Duration.ofNanos(System.nanoTime() - t0),
               results,
               archiveCheck,
-              failure);
+              failure,
+              target.upload());
       writeSummary(request, summary);
       progress.done(summary);
       if (failure != null) {
@@ -168,6 +169,9 @@ public final class Dumper {
     if (out instanceof DumpOutput.Jsonl j) {
       return new DirectoryTarget(j.dir(), request, j.jsonFormat(), id, pools);
     }
+    if (out instanceof DumpOutput.UploadedArchive u) {
+      return ArchiveTarget.upload(u, request, id, pools);
+    }
     DumpOutput.Archive a = (DumpOutput.Archive) out;
     return new ArchiveTarget(a.file(), stdout, request, id, pools);
   }
@@ -175,7 +179,7 @@ public final class Dumper {
   static String formatName(DumpRequest r) {
     DumpOutput o = r.output();
     String base =
-        o instanceof DumpOutput.Archive
+        o instanceof DumpOutput.Archive || o instanceof DumpOutput.UploadedArchive
             ? "archive"
             : o instanceof DumpOutput.Jsonl ? "jsonl" : "directory";
     return r.gzip() ? base + "+gzip" : base;

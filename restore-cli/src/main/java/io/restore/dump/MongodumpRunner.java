@@ -57,6 +57,9 @@ final class MongodumpRunner {
                         ExitCode.DUMP_FAILED,
                         "--dump-tool mongodump: no mongodump on PATH",
                         "install the MongoDB Database Tools, or leave out --dump-tool to use the built-in dumper"));
+    if (request.output() instanceof DumpOutput.UploadedArchive) {
+      throw usage("--dump-tool mongodump writes local files only, not to an object store");
+    }
     if (request.output() instanceof DumpOutput.Jsonl) {
       throw usage("--format jsonl is the built-in dumper's; mongodump writes BSON");
     }

@@ -185,6 +185,9 @@ public final class OutputChecks {
     if (out instanceof DumpOutput.Jsonl j) {
       return Optional.of(j.dir());
     }
+    if (out instanceof DumpOutput.UploadedArchive) {
+      return Optional.empty(); // the store is asked when the upload starts (ObjectStores.open)
+    }
     return ((DumpOutput.Archive) out).file();
   }
 

@@ -99,6 +99,15 @@ public final class MotoServer implements AutoCloseable {
 
   /** Starts moto with {@code python -m moto.server} on a free loopback port and sets it up. */
   public static MotoServer start(Path python) throws IOException {
+    return start(python, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #start(Path)}, with extra moto settings in the environment (for example {@code
+   * S3_UPLOAD_PART_MIN_SIZE}, so multipart tests need not send 5 MiB parts).
+   */
+  public static MotoServer start(Path python, java.util.Map<String, String> settings)
+      throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
@@ -122,6 +131,7 @@ public final class MotoServer implements AutoCloseable {
             .redirectOutput(log.toFile());
     pb.environment().put("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(SETUP_CALLS));
     pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+    pb.environment().putAll(settings);
     Process p = pb.start();
     URI endpoint = URI.create("http://127.0.0.1:" + port);
     try {

@@ -1,5 +1,5 @@
 """Sets up a moto server for restore's tests (testkit MotoServer): an IAM user with an access key
-allowed kms:* and sts:AssumeRole, a role that may use KMS, and a KMS key; or encrypts with a key.
+allowed kms:Encrypt, sts:AssumeRole and s3:* on restore-* buckets, a role that may use KMS, and a KMS key; or encrypts with a key.
 
 Usage: moto_setup.py setup <endpoint>
        moto_setup.py encrypt <endpoint> <accessKeyId> <secret> <keyArn> <base64 plaintext>
@@ -14,7 +14,10 @@ import boto3
 # The user may encrypt and assume the role; only the role may decrypt, so a decrypt that works
 # proves the role's session credentials were used.
 USER = {"Version": "2012-10-17", "Statement": [
-    {"Effect": "Allow", "Action": ["kms:Encrypt", "sts:AssumeRole"], "Resource": "*"}]}
+    {"Effect": "Allow", "Action": ["kms:Encrypt", "sts:AssumeRole"], "Resource": "*"},
+    # dump destinations (io.restore.dump.storage tests): buckets named restore-* only
+    {"Effect": "Allow", "Action": ["s3:*"],
+     "Resource": ["arn:aws:s3:::restore-*", "arn:aws:s3:::restore-*/*"]}]}
 ROLE = {"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Action": ["kms:*"], "Resource": "*"}]}
 TRUST = {"Version": "2012-10-17", "Statement": [
