@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 
@@ -149,7 +150,13 @@ public final class TtlvReader {
       case BYTE_STRING:
         return new Item.Bytes(tag, Arrays.copyOfRange(b, v, v + len));
       case DATE_TIME:
-        return new Item.DateTime(tag, longAt(b, v));
+        long seconds = longAt(b, v);
+        // Seconds beyond what java.time can represent (about ±1e9 years) name no real time; refuse
+        // them here so no later Instant conversion can throw an unchecked exception.
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+          throw TtlvException.at(at, "%s: Date-Time %d seconds is out of range", tag, seconds);
+        }
+        return new Item.DateTime(tag, seconds);
       case INTERVAL:
         return new Item.Interval(tag, intAt(b, v));
       case DATE_TIME_EXTENDED:

@@ -136,6 +136,15 @@ class TtlvReaderTest {
   }
 
   @Test
+  void rejectsADateTimeBeyondWhatAnInstantHolds() {
+    // found by the fuzzer: the text "NameType" read as seconds; printing it threw DateTimeException
+    byte[] b = hex("42 23 00 | 09 | 00 00 00 08 | 4E 61 6D 65 54 79 70 65");
+    assertThatThrownBy(() -> reader.read(b))
+        .isInstanceOf(TtlvException.class)
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
   void rejectsBooleanOtherThanZeroOrOne() {
     byte[] b = hex("42 00 20 | 06 | 00 00 00 08 | 00 00 00 00 00 00 00 02");
     assertThatThrownBy(() -> reader.read(b)).hasMessageContaining("neither 0 nor 1");
