@@ -1,15 +1,14 @@
 package io.restore.session;
 
 import io.restore.ExitCode;
+import io.restore.FileTrees;
 import io.restore.RestoreException;
 import io.restore.mongod.ProcessIdentity;
+import io.restore.snapshot.UntrustedFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
@@ -102,27 +101,14 @@ public final class SessionDirectory implements AutoCloseable {
     }
     removed = true;
     try {
-      if (Files.exists(path)) {
-        Files.walkFileTree(
-            path,
-            new SimpleFileVisitor<>() {
-              @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                  throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult postVisitDirectory(Path dir, IOException exc)
-                  throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-              }
-            });
-      }
+      FileTrees.delete(path);
     } catch (IOException e) {
-      System.err.println("restore: could not remove the session folder " + path + ": " + e);
+      System.err.println(
+          "restore: could not remove the session folder "
+              + path
+              + ": "
+              + UntrustedFile.reason(e)
+              + "; remove it by hand");
     }
   }
 }

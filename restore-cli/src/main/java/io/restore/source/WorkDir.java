@@ -1,16 +1,15 @@
 package io.restore.source;
 
 import io.restore.ExitCode;
+import io.restore.FileTrees;
 import io.restore.RestoreException;
 import io.restore.mongod.ProcessIdentity;
+import io.restore.snapshot.UntrustedFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
@@ -146,36 +145,14 @@ final class WorkDir implements AutoCloseable {
 
   static void deleteTree(Path dir) {
     try {
-      if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        Files.walkFileTree(
-            dir,
-            new SimpleFileVisitor<>() {
-              @Override
-              public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-                  throws IOException {
-                // an extracted folder may be read-only (mode from the archive): make it ours
-                d.toFile().setWritable(true, true);
-                d.toFile().setExecutable(true, true);
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                  throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult postVisitDirectory(Path d, IOException exc)
-                  throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-              }
-            });
-      }
+      FileTrees.delete(dir);
     } catch (IOException e) {
-      System.err.println("restore: could not remove the work folder " + dir + ": " + e);
+      System.err.println(
+          "restore: could not remove the work folder "
+              + dir
+              + ": "
+              + UntrustedFile.reason(e)
+              + "; remove it by hand");
     }
   }
 }
