@@ -1,13 +1,9 @@
 package io.restore.cli;
 
-import io.restore.mongod.MongodBinary;
-import io.restore.mongod.MongodCommand;
-import io.restore.mongod.MongodLaunch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -76,24 +72,8 @@ public final class MongodOptions {
               + " (default: ${DEFAULT-VALUE})")
   long startupTimeoutSeconds;
 
-  /** Finds the binary ({@code --mongod}, {@code $RESTORE_MONGOD}, PATH). */
-  public MongodBinary findBinary(Map<String, String> env) {
-    return MongodBinary.find(Optional.ofNullable(binary), env);
-  }
-
-  /** The command line for this dbpath and KMIP endpoint. */
-  public MongodCommand command(MongodBinary found, Path dbpath, MongodCommand.Kmip kmip) {
-    return new MongodCommand(
-        found.path(), dbpath, port(), bindIp, kmip, readOnly, shard, extraArgs);
-  }
-
   public Duration startupTimeout() {
     return Duration.ofSeconds(startupTimeoutSeconds);
-  }
-
-  /** Launch settings with these options' timeout; the rest at their defaults. */
-  public MongodLaunch launch(MongodCommand command, Path logFile) {
-    return MongodLaunch.of(command, logFile).withStartupTimeout(startupTimeout());
   }
 
   /** The session's view of these options. */
