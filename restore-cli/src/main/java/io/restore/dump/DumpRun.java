@@ -214,6 +214,6 @@ final class DumpRun {
       }
       c = c.getCause();
     }
-    return msg == null ? e.getClass().getSimpleName() : msg;
+    return msg == null ? "no details given" : msg; // a Java class name means nothing to a user
   }
 }

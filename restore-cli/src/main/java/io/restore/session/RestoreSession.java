@@ -19,7 +19,9 @@ import io.restore.mongod.session.SessionClaim;
 import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.snapshot.Snapshot;
+import io.restore.snapshot.UntrustedFile;
 import io.restore.tls.SessionPki;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -137,9 +139,7 @@ public final class RestoreSession {
           ExitCode.FAILURE,
           e.getMessage()
               + " ("
-              + cause.getClass().getSimpleName()
-              + ": "
-              + cause.getMessage()
+              + (cause instanceof IOException io ? UntrustedFile.reason(io) : cause.getMessage())
               + ")",
           "check that "
               + registry.dir()

@@ -7,6 +7,7 @@ import io.restore.kmip.server.KmipEndpoint;
 import io.restore.kmip.server.KmipServer;
 import io.restore.kmip.server.KmipServerConfig;
 import io.restore.kms.MasterKey;
+import io.restore.snapshot.UntrustedFile;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -71,7 +72,12 @@ public final class ServedKey implements AutoCloseable {
       store.close();
       throw new RestoreException(
           ExitCode.KMIP,
-          "the KMIP server could not start on " + bind.getHostAddress() + ":" + port + ": " + e,
+          "the KMIP server could not start on "
+              + bind.getHostAddress()
+              + ":"
+              + port
+              + ": "
+              + UntrustedFile.reason(e),
           "check the address given with --bind-ip, or report this with the message above",
           e);
     }

@@ -1,5 +1,6 @@
 package io.restore.session;
 
+import io.restore.snapshot.UntrustedFile;
 import io.restore.tls.ClientFiles;
 import io.restore.tls.SessionPki;
 import java.io.IOException;
@@ -41,7 +42,10 @@ public final class WrittenCerts implements AutoCloseable {
       files.delete();
     } catch (IOException e) {
       System.err.println(
-          "restore: could not remove " + files.clientFile() + " (it holds a private key): " + e);
+          "restore: could not remove "
+              + files.clientFile()
+              + " (it holds a private key): "
+              + UntrustedFile.reason(e));
     }
   }
 }
