@@ -40,15 +40,7 @@ class CliOutputTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    long seed = 83;
-    sample =
-        SampleSnapshotGenerator.generateLocal(
-            shared.resolve("snap"),
-            SampleSnapshotGenerator.keyIdFor(seed),
-            SampleSnapshotGenerator.masterKeyFor(seed),
-            SampleSnapshotGenerator.Spec.small(seed),
-            shared.resolve("keys/snap.key"),
-            false);
+    sample = SampleSnapshotGenerator.smallLocal(shared, 83);
   }
 
   private Map<String, String> env() {

@@ -43,15 +43,7 @@ class InterruptTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    long seed = 83;
-    sample =
-        SampleSnapshotGenerator.generateLocal(
-            shared.resolve("snap"),
-            SampleSnapshotGenerator.keyIdFor(seed),
-            SampleSnapshotGenerator.masterKeyFor(seed),
-            SampleSnapshotGenerator.Spec.small(seed),
-            shared.resolve("keys/snap.key"),
-            false);
+    sample = SampleSnapshotGenerator.smallLocal(shared, 83);
   }
 
   private RestoreProcess start(Map<String, String> extraEnv, String... args) throws Exception {

@@ -34,15 +34,7 @@ class OpenFailureTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    long seed = 82;
-    sample =
-        SampleSnapshotGenerator.generateLocal(
-            shared.resolve("snap"),
-            SampleSnapshotGenerator.keyIdFor(seed),
-            SampleSnapshotGenerator.masterKeyFor(seed),
-            SampleSnapshotGenerator.Spec.small(seed),
-            shared.resolve("keys/snap.key"),
-            false);
+    sample = SampleSnapshotGenerator.smallLocal(shared, 82);
   }
 
   /** A finished run and its transcript. */

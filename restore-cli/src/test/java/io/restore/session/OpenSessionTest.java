@@ -38,15 +38,7 @@ class OpenSessionTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    long seed = 81;
-    sample =
-        SampleSnapshotGenerator.generateLocal(
-            shared.resolve("snap"),
-            SampleSnapshotGenerator.keyIdFor(seed),
-            SampleSnapshotGenerator.masterKeyFor(seed),
-            SampleSnapshotGenerator.Spec.small(seed),
-            shared.resolve("keys/snap.key"),
-            false);
+    sample = SampleSnapshotGenerator.smallLocal(shared, 81);
   }
 
   private Map<String, String> env() {

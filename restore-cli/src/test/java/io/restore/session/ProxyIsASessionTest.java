@@ -34,15 +34,7 @@ class ProxyIsASessionTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    long seed = 84;
-    sample =
-        SampleSnapshotGenerator.generateLocal(
-            shared.resolve("snap"),
-            SampleSnapshotGenerator.keyIdFor(seed),
-            SampleSnapshotGenerator.masterKeyFor(seed),
-            SampleSnapshotGenerator.Spec.small(seed),
-            shared.resolve("keys/snap.key"),
-            false);
+    sample = SampleSnapshotGenerator.smallLocal(shared, 84);
   }
 
   /** {@code restore <args> --state-dir <state>} in this JVM: exit code, stdout, stderr. */

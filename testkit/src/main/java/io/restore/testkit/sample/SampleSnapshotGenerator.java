@@ -108,6 +108,20 @@ public final class SampleSnapshotGenerator {
   }
 
   /**
+   * The sessions' usual sample: a small local-provider snapshot at {@code folder/snap}, its raw key
+   * at {@code folder/keys/snap.key}, key id, key and contents all derived from {@code seed}.
+   */
+  public static Sample smallLocal(Path folder, long seed) throws IOException {
+    return generateLocal(
+        folder.resolve("snap"),
+        keyIdFor(seed),
+        masterKeyFor(seed),
+        Spec.small(seed),
+        folder.resolve("keys/snap.key"),
+        false);
+  }
+
+  /**
    * A snapshot for the {@code local} key source: writes the master key to {@code keyFile} (raw 32
    * bytes, or base64 text) and {@code {"keyFile": "<path relative to the metadata's folder>"}}.
    */
