@@ -3,10 +3,14 @@ package io.restore.cli;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.dump.DumpRequest;
+import io.restore.session.ClusterJob;
+import io.restore.session.ClusterRequest;
 import io.restore.session.OpenRequest;
 import io.restore.session.SessionFacts;
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +40,8 @@ import picocli.CommandLine.Spec;
       "  restore dump /data/snap -d shop -o /backups/shop",
       "  # a stream for mongorestore on another host",
       "  restore dump /data/snap --archive | ssh db2 mongorestore --archive",
+      "  # a sharded cluster: every component's snapshot, one dump",
+      "  restore dump cfg.tar.gz shard0.tar.gz shard1.tar.gz --archive=/backups/cluster.archive",
       "  # a running server; a summary for cron",
       "  restore dump --uri mongodb://127.0.0.1:27017/ -o out --summary-json out.json"
     })
@@ -49,11 +55,13 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   }
 
   @Parameters(
-      index = "0",
-      arity = "0..1",
+      arity = "0..*",
       paramLabel = "<source>",
-      description = SourceOptions.SOURCE_HELP)
-  String dbpath;
+      description =
+          SourceOptions.SOURCE_HELP
+              + " Several sources: one per component of a sharded cluster (config server and every"
+              + " shard), dumped as one dump.")
+  List<String> sourceArgs = new ArrayList<>();
 
   @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
   String dbpathAlias;
@@ -87,7 +95,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   @Override
   public Integer call() {
     runSummary();
-    String snapshot = dbpath != null ? dbpath : dbpathAlias;
+    String snapshot = !sourceArgs.isEmpty() ? sourceArgs.get(0) : dbpathAlias;
     if ((snapshot == null) == (uri == null)) {
       throw new RestoreException(
           ExitCode.USAGE,
@@ -97,6 +105,9 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
     // Every option is checked here, before a key is decrypted or mongod starts.
     DumpRequest request = options.toRequest();
     ArchiveGuard.check(options, output);
+    if (sourceArgs.size() > 1) {
+      return dumpCluster(request);
+    }
     if (snapshot != null) {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
       try (OpenedSource opened =
@@ -118,5 +129,32 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
     }
     wiring.dumper().dump(uri, request, DumpJobs.progress(output.console(), summary));
     return ExitCode.OK.value();
+  }
+
+  /** Several sources: open every component of the sharded cluster, dump it as one dump. */
+  private int dumpCluster(DumpRequest request) {
+    if (dbpathAlias != null) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "-dbpath and several sources cannot be combined",
+          "give every component's snapshot as a SOURCE");
+    }
+    ClusterJob job = new ClusterJob.Dump(ClusterDumpJobs.job(request, output.console(), summary));
+    try (ClusterSources opened =
+        ClusterSources.open(sourceArgs, sources, spec, wiring.environment())) {
+      OpenRequest shared =
+          new OpenRequest(
+              opened.sources().get(0).dbpath(),
+              keys.toFlags(wiring.environment()),
+              pki.toOptions(),
+              pki.clientKeyPassword(),
+              Optional.empty(),
+              false,
+              mongod.plan());
+      output.sessionLog(wiring.stateDir());
+      return wiring
+          .clusterSession(spec.commandLine().getOut(), output.console(), facts, Optional.empty())
+          .open(new ClusterRequest(opened.sources(), shared, mongod.maxParallelMongods()), job);
+    }
   }
 }

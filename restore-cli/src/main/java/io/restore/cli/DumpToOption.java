@@ -3,6 +3,7 @@ package io.restore.cli;
 import io.restore.dump.DumpOutput;
 import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
+import io.restore.session.ClusterJob;
 import io.restore.session.Job;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,14 @@ final class DumpToOption {
 
   boolean requested() {
     return dumpTo != null || options.outputGiven();
+  }
+
+  /** The dump of a sharded cluster's set as one dump; checked before any work. */
+  ClusterJob.DumpJob clusterJob(OutputOptions output, RunSummary summary) {
+    DumpRequest request =
+        dumpTo != null ? options.toRequest(new DumpOutput.Directory(dumpTo)) : options.toRequest();
+    ArchiveGuard.check(options, output);
+    return ClusterDumpJobs.job(request, output.console(), summary);
   }
 
   /** The dump job; checked (bad --query, bare --archive on a terminal) before any work. */

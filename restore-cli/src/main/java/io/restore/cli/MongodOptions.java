@@ -72,6 +72,22 @@ public final class MongodOptions {
               + " (default: ${DEFAULT-VALUE})")
   long startupTimeoutSeconds;
 
+  @Option(
+      names = "--max-parallel-mongods",
+      paramLabel = "<n>",
+      converter = OptionValues.Parallel.class,
+      description =
+          "with several sources (a sharded cluster): how many mongods start at once (default:"
+              + " from the machine's available memory and the snapshots' sizes)")
+  Integer maxParallelMongods;
+
+  /** {@code --max-parallel-mongods}, when given. */
+  public java.util.OptionalInt maxParallelMongods() {
+    return maxParallelMongods == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(maxParallelMongods);
+  }
+
   public Duration startupTimeout() {
     return Duration.ofSeconds(startupTimeoutSeconds);
   }

@@ -2,6 +2,9 @@ package io.restore.cli;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.session.ClusterJob;
+import io.restore.session.ClusterReady;
+import io.restore.session.ClusterRequest;
 import io.restore.session.Job;
 import io.restore.session.OpenRequest;
 import io.restore.session.SessionFacts;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +43,9 @@ import picocli.CommandLine.Spec;
       "  # dump, verify, tear down",
       "  restore open /data/snap --dump-to /backups/snap",
       "  # one JSON object on stdout when ready (for scripts)",
-      "  restore open /data/snap --json"
+      "  restore open /data/snap --json",
+      "  # a sharded cluster: one source per component, one line per component when ready",
+      "  restore open cfg.tar.gz shard0.tar.gz shard1.tar.gz"
     })
 final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   private final Wiring wiring;
@@ -62,8 +68,10 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
 
   @Parameters(
       index = "1..*",
-      paramLabel = "CMD",
-      description = "with --exec: the command and its arguments, after '--'")
+      paramLabel = "SOURCE|CMD",
+      description =
+          "more sources: one per component of a sharded cluster (config server and every shard);"
+              + " with --exec: the command and its arguments, after '--'")
   List<String> command = new ArrayList<>();
 
   @Option(
@@ -114,6 +122,11 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
     runSummary();
     Job job = job();
     PrintWriter out = spec.commandLine().getOut();
+    output.sessionLog(wiring.stateDir());
+    List<String> sourceArgs = sourceArgs();
+    if (sourceArgs.size() > 1) {
+      return openCluster(sourceArgs, job, out);
+    }
     if (json) {
       facts.onReady(
           f -> {
@@ -121,12 +134,42 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
             out.flush();
           });
     }
-    output.sessionLog(wiring.stateDir());
     try (OpenedSource snapshot =
         sources.open(dbpath(), Sources.Need.SNAPSHOT, spec, wiring.environment())) {
       return wiring
           .restoreSession(out, output.console(), facts, !json)
           .open(request(snapshot.dbpath()), job);
+    }
+  }
+
+  /** Several sources: one session over a sharded cluster's components (ClusterSession). */
+  private int openCluster(List<String> sourceArgs, Job job, PrintWriter out) {
+    ClusterJob clusterJob;
+    if (job instanceof Job.Exec e) {
+      clusterJob = new ClusterJob.Exec(e.command());
+    } else if (job instanceof Job.Dump) {
+      clusterJob = new ClusterJob.Dump(dumpTo.clusterJob(output, summary));
+    } else {
+      clusterJob = new ClusterJob.Wait();
+    }
+    Optional<Consumer<ClusterReady>> onReady =
+        json
+            ? Optional.of(
+                ready -> {
+                  out.println(ready.json());
+                  out.flush();
+                })
+            : Optional.empty();
+    try (ClusterSources opened =
+        ClusterSources.open(sourceArgs, sources, spec, wiring.environment())) {
+      return wiring
+          .clusterSession(out, output.console(), facts, onReady)
+          .open(
+              new ClusterRequest(
+                  opened.sources(),
+                  request(opened.sources().get(0).dbpath()),
+                  mongod.maxParallelMongods()),
+              clusterJob);
     }
   }
 
@@ -141,28 +184,61 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
         mongod.plan());
   }
 
-  /** The positional dbpath, or Atlas's -dbpath (then every positional word is the command). */
+  /** The first source, or Atlas's -dbpath (then every positional word is the command). */
   private String dbpath() {
-    if (dbpathAlias == null) {
-      if (dbpath == null) {
-        throw new RestoreException(
-            ExitCode.USAGE,
-            "no snapshot folder given",
-            "run 'restore open <dbpath>' with the extracted snapshot folder");
-      }
-      return dbpath;
+    List<String> all = sourceArgs();
+    if (all.isEmpty()) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "no snapshot folder given",
+          "run 'restore open <dbpath>' with the extracted snapshot folder");
     }
-    return dbpathAlias;
+    return all.get(0);
+  }
+
+  /** Every positional word, in order (picocli splits them into the first and the rest). */
+  private List<String> positionals() {
+    List<String> all = new ArrayList<>();
+    if (dbpath != null) {
+      all.add(dbpath);
+    }
+    all.addAll(command);
+    return all;
+  }
+
+  /**
+   * How many positional words follow '--'. With --exec they are the command; the words before are
+   * sources. Without '--', --exec takes every word after the first source (as it always did).
+   */
+  private int wordsAfterDelimiter() {
+    List<String> original = spec.commandLine().getParseResult().originalArgs();
+    int i = original.indexOf("--");
+    return i < 0 ? -1 : original.size() - i - 1;
+  }
+
+  /** The SOURCE words: one snapshot, or one per component of a sharded cluster. */
+  private List<String> sourceArgs() {
+    if (dbpathAlias != null) {
+      return List.of(dbpathAlias);
+    }
+    List<String> all = positionals();
+    if (!exec) {
+      return all;
+    }
+    int after = wordsAfterDelimiter();
+    int sources = after < 0 ? Math.min(1, all.size()) : Math.max(0, all.size() - after);
+    return all.subList(0, sources);
   }
 
   private List<String> commandWords() {
-    if (dbpathAlias != null && dbpath != null) {
-      List<String> all = new ArrayList<>();
-      all.add(dbpath.toString());
-      all.addAll(command);
+    List<String> all = positionals();
+    if (dbpathAlias != null) {
       return all;
     }
-    return command;
+    if (!exec) {
+      return List.of();
+    }
+    return all.subList(sourceArgs().size(), all.size());
   }
 
   private Job job() {

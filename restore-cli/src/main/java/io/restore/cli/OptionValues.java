@@ -31,6 +31,14 @@ final class OptionValues {
     }
   }
 
+  /** How many mongods start at once for a sharded cluster: 1 to 64. */
+  static final class Parallel implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return inRange(value, 1, 64, "a number of mongods (1 to 64)");
+    }
+  }
+
   /** A time limit in whole seconds: 1 to one day. */
   static final class Seconds implements ITypeConverter<Integer> {
     @Override

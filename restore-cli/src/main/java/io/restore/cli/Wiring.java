@@ -5,6 +5,8 @@ import io.restore.kms.KeySourceFactory;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.output.Console;
 import io.restore.process.Launcher;
+import io.restore.session.ClusterReady;
+import io.restore.session.ClusterSession;
 import io.restore.session.ProxySession;
 import io.restore.session.RestoreSession;
 import io.restore.session.SessionContext;
@@ -78,6 +80,22 @@ public final class Wiring implements CommandLine.IFactory {
         context,
         new SessionOutput(
             out, console, facts, uriOnStdout, context.environment(), context.clock()));
+  }
+
+  /**
+   * A session over several snapshots, one per component of a sharded cluster.
+   *
+   * @param onReady {@code open --json}'s printer; empty: one line per component on stdout
+   */
+  ClusterSession clusterSession(
+      PrintWriter out,
+      Console console,
+      SessionFacts facts,
+      java.util.Optional<java.util.function.Consumer<ClusterReady>> onReady) {
+    return new ClusterSession(
+        context,
+        new SessionOutput(out, console, facts, true, context.environment(), context.clock()),
+        onReady);
   }
 
   /** Where this wiring's sessions keep their records (and the session logs beside them). */

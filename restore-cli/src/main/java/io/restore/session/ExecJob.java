@@ -39,6 +39,14 @@ final class ExecJob {
   }
 
   int run(MongodProcess mongod, StopSignals signals) throws InterruptedException {
+    return run(List.of(mongod), signals);
+  }
+
+  /**
+   * Runs the command while {@code mongods} serve it (a cluster's components): every one's watchdog
+   * guards it, and any one exiting stops it.
+   */
+  int run(List<MongodProcess> mongods, StopSignals signals) throws InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
     pb.environment().clear();
     pb.environment().putAll(environment);
@@ -55,17 +63,19 @@ final class ExecJob {
     output.status("running " + String.join(" ", command) + " (pid " + child.pid() + ")");
     // If restore is killed (SIGKILL), its watchdog ends the command too, once mongod is safe.
     ProcessIdentity.of(child.pid())
-        .ifPresent(job -> mongod.watchdog().ifPresent(w -> w.watchJob(job)));
+        .ifPresent(job -> mongods.forEach(m -> m.watchdog().ifPresent(w -> w.watchJob(job))));
     Runnable stopChild = () -> stop(child);
     signals.onStop(stopChild);
-    mongod
-        .onExit()
-        .thenRun(
-            () -> {
-              if (!signals.isRequested()) {
-                stop(child);
-              }
-            });
+    for (MongodProcess mongod : mongods) {
+      mongod
+          .onExit()
+          .thenRun(
+              () -> {
+                if (!signals.isRequested()) {
+                  stop(child);
+                }
+              });
+    }
     int code = child.waitFor();
     signals.onStop(() -> {});
     output.status("command exited with code " + code);

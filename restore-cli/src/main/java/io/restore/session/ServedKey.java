@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
- * Step 4 of the flow: our KMIP server serving exactly one Active AES-256 key under the snapshot's
- * key id (docs/design/mongod-kmip.md). Closing stops the server first (in-flight requests finish),
- * then zeroes the store's copy of the key.
+ * Step 4 of the flow: our KMIP server serving the snapshot's Active AES-256 key under its key id
+ * (one per component for a sharded cluster) (docs/design/mongod-kmip.md). Closing stops the server
+ * first (in-flight requests finish), then zeroes the store's copy of the key.
  */
 public final class ServedKey implements AutoCloseable {
   private final KmipServer server;
@@ -40,12 +41,28 @@ public final class ServedKey implements AutoCloseable {
       InetAddress bind,
       int port,
       String portFlag) {
-    byte[] bytes = key.copyBytes();
-    InMemoryObjectStore store;
-    try {
-      store = InMemoryObjectStore.withActiveKey(keyId, bytes);
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
+    return start(Map.of(keyId, key), serverContext, bind, port, portFlag);
+  }
+
+  /**
+   * Starts one server for several keys, each an Active AES-256 key under its own id: a sharded
+   * cluster's components each have theirs, and each mongod asks for its own
+   * (docs/design/sharding.md, "One session for a cluster").
+   */
+  public static ServedKey start(
+      Map<String, MasterKey> keys,
+      SSLContext serverContext,
+      InetAddress bind,
+      int port,
+      String portFlag) {
+    InMemoryObjectStore store = new InMemoryObjectStore();
+    for (Map.Entry<String, MasterKey> e : keys.entrySet()) {
+      byte[] bytes = e.getValue().copyBytes();
+      try {
+        store.preloadActiveKey(e.getKey(), bytes);
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
+      }
     }
     try {
       KmipServerConfig config =

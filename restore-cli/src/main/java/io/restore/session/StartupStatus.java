@@ -21,10 +21,19 @@ final class StartupStatus implements AutoCloseable {
   private final boolean live;
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService ticker;
+  private final String name;
   private volatile String activity = "starting";
 
   StartupStatus(SessionOutput output) {
+    this(output, "mongod");
+  }
+
+  /**
+   * @param name how the lines call this mongod ("mongod", or "mongod for shard-a" in a cluster)
+   */
+  StartupStatus(SessionOutput output, String name) {
     this.output = output;
+    this.name = name;
     this.live = output.console().interactive();
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
@@ -44,7 +53,7 @@ final class StartupStatus implements AutoCloseable {
 
   private void tick() {
     long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
-    String text = "mongod starting (" + seconds + " s): " + activity;
+    String text = name + " starting (" + seconds + " s): " + activity;
     if (live) {
       output.live(text);
     } else {
