@@ -116,6 +116,14 @@ final class StandInBackend extends MemoryBackend {
   }
 
   private void insert(Channel loader, StandInData.StoredCollection c, List<Object> docs) {
+    if (c.name().startsWith("system.")) {
+      // mongo-java-server refuses inserts into system namespaces; a snapshot holds them (e.g. a
+      // replica-set member's local.system.replset), so they are loaded around the check
+      de.bwaldvogel.mongo.MongoCollection<?> coll =
+          resolveDatabase(c.db()).resolveCollection(c.name(), true);
+      docs.forEach(d -> coll.addDocument((Document) d));
+      return;
+    }
     Document reply =
         super.handleCommand(
             loader, c.db(), "insert", new Document("insert", c.name()).append("documents", docs));
