@@ -50,6 +50,7 @@ final class HelpLayout {
     "  XDG_RUNTIME_DIR           where private session folders go (else the temp folder)",
     "  NO_COLOR, TERM=dumb       no colour; TERM=dumb also no lines redrawn in place",
     "  Set for --exec commands:  MONGODB_URI, RESTORE_KMIP_PORT, RESTORE_DBPATH",
+    "    several sources:        MONGODB_URI_CONFIG, MONGODB_URI_<SHARD>, RESTORE_COMPONENTS_JSON",
     "See docs/environment.md."
   };
 

@@ -78,7 +78,9 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
       names = "--exec",
       description =
           "run the command given after '--' with MONGODB_URI, RESTORE_KMIP_PORT and"
-              + " RESTORE_DBPATH set, then tear down and exit with its exit code")
+              + " RESTORE_DBPATH set (several sources: MONGODB_URI_CONFIG, MONGODB_URI_<SHARD>"
+              + " and RESTORE_COMPONENTS_JSON instead of MONGODB_URI and RESTORE_DBPATH), then"
+              + " tear down and exit with its exit code")
   boolean exec;
 
   @Option(
