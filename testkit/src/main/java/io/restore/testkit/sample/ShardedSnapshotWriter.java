@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -24,15 +23,15 @@ import org.bson.codecs.BsonDocumentCodec;
 /**
  * Writes a {@link ShardedSample} as stand-in snapshots (test double data): {@code <folder>/config/}
  * for the config server and {@code <folder>/<shard id>/} per shard, each with its own key id and
- * master key (from {@code seed}, {@code seed + 1}, …), its replica set (in the stand-in's manifest
- * and as {@code local.system.replset}) and its metadata. Every component uses the {@code local} key
+ * master key (from {@code seed}, {@code seed + 1}, …), its replica set (in the stand-in's manifest:
+ * it logs mongod's line 20547 for it) and its metadata. Every component uses the {@code local} key
  * source (raw key files under {@code <folder>/keys/}, one of them base64) unless an AWS KMS double
  * is given: then the second shard's key is wrapped by it ({@code aws} provider; open it with {@code
  * --kms-endpoint}).
  *
- * <p>The shards also hold what a read through mongos never returns (their own {@code admin} and
- * {@code config} collections), and the config server its {@code admin} database, so that a dump can
- * be checked for taking {@code admin} and {@code config} from the config server only.
+ * <p>The shards also hold what a read through mongos never returns (their own {@code config}
+ * collections), and the config server more {@code config} collections, so that a dump can be
+ * checked for taking {@code config} from the config server only.
  */
 public final class ShardedSnapshotWriter {
   private ShardedSnapshotWriter() {}
@@ -50,7 +49,6 @@ public final class ShardedSnapshotWriter {
         .config()
         .forEach((name, docs) -> config.add(collection("config", name, List.of(), docs)));
     addExtras(config, configExtras);
-    config.add(replsetCollection(sample.configReplicaSet()));
     components.put(
         ShardedSnapshots.CONFIG,
         writeComponent(
@@ -64,7 +62,6 @@ public final class ShardedSnapshotWriter {
       index++;
       List<StandInData.StoredCollection> collections = shardCollections(sample, shard);
       addExtras(collections, shardExtras);
-      collections.add(replsetCollection(shard.replicaSet()));
       ShardedSnapshots.Component c =
           writeComponent(
               root,
@@ -155,38 +152,42 @@ public final class ShardedSnapshotWriter {
     return String.join("_", parts);
   }
 
+  /**
+   * The config server's collections besides the routing ones: {@code config.version} (dumped) and
+   * {@code config.transactions} (never dumped). mongo-java-server, under the stand-in, cannot hold
+   * collections in {@code admin}.
+   */
   private static Map<String, List<BsonDocument>> configServerExtras() {
     Map<String, List<BsonDocument>> m = new TreeMap<>();
     m.put(
-        "admin.system.version",
+        "config.version",
         List.of(
-            new BsonDocument("_id", new BsonString("featureCompatibilityVersion"))
-                .append("version", new BsonString("8.0"))));
+            new BsonDocument("_id", new BsonInt32(1))
+                .append(
+                    "clusterId",
+                    new org.bson.BsonObjectId(
+                        new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b")))));
     m.put(
-        "admin.system.roles",
-        List.of(
-            new BsonDocument("_id", new BsonString("shop.reader"))
-                .append("role", new BsonString("reader"))
-                .append("db", new BsonString("shop"))
-                .append("privileges", new BsonArray())
-                .append("roles", new BsonArray())));
+        "config.transactions",
+        List.of(new BsonDocument("_id", new BsonDocument("id", new BsonString("session-1")))));
     return m;
   }
 
+  /** A shard's own collections, which a read through mongos never returns. */
   private static Map<String, List<BsonDocument>> shardExtras(String configReplicaSet) {
     Map<String, List<BsonDocument>> m = new TreeMap<>();
-    m.put(
-        "admin.system.version",
-        List.of(
-            new BsonDocument("_id", new BsonString("shardIdentity"))
-                .append(
-                    "configsvrConnectionString",
-                    new BsonString(configReplicaSet + "/config-00-00.abc12.mongodb.net:27017"))));
     m.put(
         "config.rangeDeletions",
         List.of(
             new BsonDocument("_id", new BsonString("pending"))
                 .append("nss", new BsonString("shop.customers"))));
+    m.put(
+        "config.version",
+        List.of(
+            new BsonDocument("_id", new BsonInt32(1))
+                .append(
+                    "configsvrConnectionString",
+                    new BsonString(configReplicaSet + "/config-00-00.abc12.mongodb.net:27017"))));
     return m;
   }
 
@@ -197,22 +198,6 @@ public final class ShardedSnapshotWriter {
           int dot = ns.indexOf('.');
           to.add(collection(ns.substring(0, dot), ns.substring(dot + 1), List.of(), docs));
         });
-  }
-
-  /** {@code local.system.replset} as a replica-set member's dbpath holds it. */
-  private static StandInData.StoredCollection replsetCollection(String replicaSet) {
-    BsonDocument config =
-        new BsonDocument("_id", new BsonString(replicaSet))
-            .append("version", new BsonInt32(1))
-            .append(
-                "members",
-                new BsonArray(
-                    List.of(
-                        new BsonDocument("_id", new BsonInt32(0))
-                            .append(
-                                "host",
-                                new BsonString(replicaSet + "-00-00.abc12.mongodb.net:27017")))));
-    return collection("local", "system.replset", List.of(), List.of(config));
   }
 
   private static StandInData.StoredCollection collection(

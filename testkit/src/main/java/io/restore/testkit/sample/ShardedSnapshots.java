@@ -16,9 +16,9 @@ import org.bson.BsonDocument;
  * @param sample what was planted where, owned or orphan (the generator's plan)
  * @param components every component by name ("config", then the shard ids), with its key material
  * @param configServerExtras what the config server holds besides {@code sample.config()}: "db.coll"
- *     → documents (its {@code admin} database; a dump through mongos takes these from it)
+ *     → documents (more of its {@code config} database; a dump through mongos takes these from it)
  * @param shardExtras what every shard holds that a dump through mongos never shows: "db.coll" →
- *     documents (the shard's own {@code admin} and {@code config} collections)
+ *     documents (the shard's own {@code config} collections)
  */
 public record ShardedSnapshots(
     Path configServer,

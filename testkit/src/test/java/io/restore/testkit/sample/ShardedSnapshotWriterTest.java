@@ -34,7 +34,6 @@ class ShardedSnapshotWriterTest {
       StandInData.Dataset d = StandInData.read(c.dbpath(), c.masterKey());
       assertThat(d.replicaSet()).isEqualTo(c.replicaSet());
       assertThat(d.keyId()).isEqualTo(c.keyId());
-      assertThat(names(d)).contains("local.system.replset");
     }
     assertThat(keyIds).hasSize(4);
     assertThat(
@@ -50,7 +49,7 @@ class ShardedSnapshotWriterTest {
             "config.databases",
             "config.collections",
             "config.chunks",
-            "admin.system.version")
+            "config.version")
         .noneMatch(n -> n.startsWith("shop.") || n.startsWith("crm."));
     assertThat(collection(config, "config.chunks").documents())
         .hasSize(s.sample().config().get("chunks").size());
@@ -71,7 +70,7 @@ class ShardedSnapshotWriterTest {
             .as(shard.id() + " " + ns)
             .zipSatisfy(planned, (a, b) -> assertThat(a).isEqualTo(b));
       }
-      assertThat(names(d)).contains("admin.system.version", "config.rangeDeletions");
+      assertThat(names(d)).contains("config.version", "config.rangeDeletions");
     }
     // shop's primary holds every shop collection, crm's only on its primary
     StandInData.Dataset primary =
