@@ -1,24 +1,44 @@
 package io.restore.cli;
 
-import io.restore.ExitCode;
-import io.restore.RestoreException;
+import io.restore.cluster.dump.ClusterConnections;
+import io.restore.cluster.dump.ClusterDump;
+import io.restore.cluster.dump.ClusterDumpResult;
 import io.restore.dump.DumpRequest;
+import io.restore.dump.OutputChecks;
 import io.restore.output.Console;
 import io.restore.session.ClusterJob;
+import java.util.Map;
 
-/** The cluster dump engine as a cluster session's job. */
+/** The cluster dump engine as a cluster session's job, with the progress display of a dump. */
 final class ClusterDumpJobs {
   private ClusterDumpJobs() {}
 
   /**
-   * Refused before any work until the cluster dump engine lands (issue 20): exit 2, so a script
-   * never mistakes a partial cluster dump for a good one.
+   * @param summary the run's --summary-json, which keeps the dump's own summary; null without one
    */
-  static ClusterJob.DumpJob job(DumpRequest request, Console console, RunSummary summary) {
-    throw new RestoreException(
-        ExitCode.USAGE,
-        "dumping a sharded cluster (several sources) is not available in this build yet",
-        "open the set with 'restore open SOURCE…' and dump each component, or use a build with"
-            + " the cluster dump");
+  static ClusterJob.DumpJob job(
+      ClusterDump engine, DumpRequest request, Console console, RunSummary summary) {
+    return new ClusterJob.DumpJob() {
+      @Override
+      public int run(String configServerUri, Map<String, String> shardUris) {
+        ClusterDumpResult r =
+            engine.dump(
+                new ClusterConnections(configServerUri, shardUris),
+                request,
+                DumpJobs.progress(console, summary));
+        r.lines().forEach(console::info);
+        return 0;
+      }
+
+      @Override
+      public void preflight() {
+        OutputChecks.beforeStart(request);
+      }
+
+      @Override
+      public void cancel() {
+        engine.cancel();
+      }
+    };
   }
 }

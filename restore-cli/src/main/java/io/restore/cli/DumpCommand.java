@@ -139,7 +139,9 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
           "-dbpath and several sources cannot be combined",
           "give every component's snapshot as a SOURCE");
     }
-    ClusterJob job = new ClusterJob.Dump(ClusterDumpJobs.job(request, output.console(), summary));
+    ClusterJob job =
+        new ClusterJob.Dump(
+            ClusterDumpJobs.job(wiring.clusterDump(), request, output.console(), summary));
     try (ClusterSources opened =
         ClusterSources.open(sourceArgs, sources, spec, wiring.environment())) {
       OpenRequest shared =

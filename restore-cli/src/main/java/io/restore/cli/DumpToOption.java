@@ -1,5 +1,6 @@
 package io.restore.cli;
 
+import io.restore.cluster.dump.ClusterDump;
 import io.restore.dump.DumpOutput;
 import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
@@ -27,11 +28,11 @@ final class DumpToOption {
   }
 
   /** The dump of a sharded cluster's set as one dump; checked before any work. */
-  ClusterJob.DumpJob clusterJob(OutputOptions output, RunSummary summary) {
+  ClusterJob.DumpJob clusterJob(ClusterDump engine, OutputOptions output, RunSummary summary) {
     DumpRequest request =
         dumpTo != null ? options.toRequest(new DumpOutput.Directory(dumpTo)) : options.toRequest();
     ArchiveGuard.check(options, output);
-    return ClusterDumpJobs.job(request, output.console(), summary);
+    return ClusterDumpJobs.job(engine, request, output.console(), summary);
   }
 
   /** The dump job; checked (bad --query, bare --archive on a terminal) before any work. */

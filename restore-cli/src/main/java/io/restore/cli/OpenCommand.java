@@ -150,7 +150,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
     if (job instanceof Job.Exec e) {
       clusterJob = new ClusterJob.Exec(e.command());
     } else if (job instanceof Job.Dump) {
-      clusterJob = new ClusterJob.Dump(dumpTo.clusterJob(output, summary));
+      clusterJob = new ClusterJob.Dump(dumpTo.clusterJob(wiring.clusterDump(), output, summary));
     } else {
       clusterJob = new ClusterJob.Wait();
     }

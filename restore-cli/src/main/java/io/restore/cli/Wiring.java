@@ -1,6 +1,8 @@
 package io.restore.cli;
 
+import io.restore.cluster.dump.ClusterDump;
 import io.restore.dump.Dumper;
+import io.restore.dump.PartedDump;
 import io.restore.kms.KeySourceFactory;
 import io.restore.mongod.session.SessionRegistry;
 import io.restore.output.Console;
@@ -116,6 +118,11 @@ public final class Wiring implements CommandLine.IFactory {
   /** The dumper; an archive without a file streams to this wiring's stdout. */
   Dumper dumper() {
     return new Dumper(stdout, context.environment(), context.clock(), context.launcher());
+  }
+
+  /** The cluster dump engine; an archive without a file streams to this wiring's stdout. */
+  ClusterDump clusterDump() {
+    return new ClusterDump(stdout, context.clock(), PartedDump::randomId);
   }
 
   /** Commands get their services here; options, mixins and converters the default way. */

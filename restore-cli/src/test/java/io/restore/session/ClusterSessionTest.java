@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.restore.ExitCode;
 import io.restore.json.Json;
 import io.restore.testkit.kms.FakeAwsKms;
-import io.restore.testkit.mongod.StandInData;
 import io.restore.testkit.sample.SampleSnapshotGenerator;
 import io.restore.testkit.sample.ShardedSampleGenerator;
 import io.restore.testkit.sample.ShardedSnapshots;
@@ -38,29 +37,7 @@ class ClusterSessionTest {
   @BeforeAll
   static void generate() throws Exception {
     aws = FakeAwsKms.start();
-    set = servable(ShardedSampleGenerator.writeSnapshots(shared.resolve("set"), 2020, aws));
-  }
-
-  /**
-   * The set without the components' {@code admin} collections: mongo-java-server (the stand-in's
-   * backend) cannot serve an {@code admin} database, and the session never reads one.
-   */
-  static ShardedSnapshots servable(ShardedSnapshots s) throws Exception {
-    for (ShardedSnapshots.Component c : s.components().values()) {
-      byte[] key = c.masterKey();
-      StandInData.Dataset d = StandInData.read(c.dbpath(), key);
-      List<StandInData.StoredCollection> kept =
-          d.collections().stream().filter(x -> !x.db().equals("admin")).toList();
-      if (kept.size() != d.collections().size()) {
-        StandInData.write(
-            c.dbpath(),
-            key,
-            new StandInData.Dataset(d.keyId(), d.replicaSet(), kept, d.views()),
-            new java.util.Random(1));
-      }
-      java.util.Arrays.fill(key, (byte) 0);
-    }
-    return s;
+    set = ShardedSampleGenerator.writeSnapshots(shared.resolve("set"), 2020, aws);
   }
 
   @AfterAll
@@ -249,8 +226,8 @@ class ClusterSessionTest {
     try (InJvmRestore restore = start(Map.of(), sources)) {
       assertThat(restore.awaitExit()).as(restore.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
       assertThat(restore.stderr())
-          .contains(single.dbpath().toString())
-          .contains("is not a snapshot of a replica set member");
+          .contains(single.dbpath().toString() + " (replica set atlas-test-shard-0)")
+          .contains("is not a shard of this cluster (config.shards lists");
       assertNothingLeft(restore);
     }
   }
@@ -277,7 +254,7 @@ class ClusterSessionTest {
   @Test
   void aWrongKeyFailsThatComponentsMongodAndStopsTheOthers() throws Exception {
     Path wrong = work.resolve("wrong-set");
-    ShardedSnapshots copy = servable(ShardedSampleGenerator.writeSnapshots(wrong, 4040));
+    ShardedSnapshots copy = ShardedSampleGenerator.writeSnapshots(wrong, 4040);
     String shard = new ArrayList<>(copy.shards().keySet()).get(0);
     Files.write(copy.components().get(shard).keyFile(), new byte[32]);
     List<String> sources = new ArrayList<>();

@@ -98,6 +98,23 @@ final class StandInBackend extends MemoryBackend {
         insert(loader, c, docs);
       }
     }
+    if (data.replicaSet() != null
+        && data.collections().stream()
+            .noneMatch(c -> c.db().equals("local") && c.name().equals("system.replset"))) {
+      // A replica-set member's dbpath holds its set's config in local.system.replset: restore
+      // reads the set's name there to tell a sharded cluster's components apart (sharding.md).
+      super.handleCommand(loader, "local", "create", new Document("create", "system.replset"));
+      resolveDatabase("local")
+          .resolveCollection("system.replset", true)
+          .addDocument(
+              new Document("_id", data.replicaSet())
+                  .append("version", 1)
+                  .append(
+                      "members",
+                      List.of(
+                          new Document("_id", 0)
+                              .append("host", data.replicaSet() + "-00-00:27017"))));
+    }
     handleClose(loader);
     loader.close();
     for (StandInData.View v : data.views()) {

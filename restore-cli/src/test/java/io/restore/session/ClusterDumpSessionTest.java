@@ -1,0 +1,172 @@
+package io.restore.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restore.ExitCode;
+import io.restore.dump.IndependentArchiveReader;
+import io.restore.source.SnapshotServer;
+import io.restore.source.TarBuilder;
+import io.restore.testkit.sample.ShardedSample;
+import io.restore.testkit.sample.ShardedSampleGenerator;
+import io.restore.testkit.sample.ShardedSnapshots;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code restore dump SOURCE…} of a sharded cluster's set end to end (issue 20): the cluster
+ * session starts a mongod per component, the cluster dump engine writes one archive of the owned
+ * documents, everything is torn down. Expected contents come from the generator's own plan.
+ */
+class ClusterDumpSessionTest {
+  @TempDir static Path shared;
+  static ShardedSnapshots set;
+
+  @TempDir Path state;
+  @TempDir Path runtime;
+  @TempDir Path work;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    set = ShardedSampleGenerator.writeSnapshots(shared.resolve("set"), 5050);
+  }
+
+  private static List<String> sources(ShardedSnapshots s) {
+    List<String> out = new ArrayList<>();
+    out.add(s.configServer().toString());
+    s.shards().values().forEach(p -> out.add(p.toString()));
+    return out;
+  }
+
+  private InJvmRestore run(Map<String, String> env, List<String> sources, String... more) {
+    List<String> args = new ArrayList<>();
+    args.add("dump");
+    args.addAll(sources);
+    args.addAll(List.of("--mongod", RestoreProcess.standIn().toString()));
+    args.addAll(List.of(more));
+    return InJvmRestore.start(InJvmRestore.env(state, runtime, env), args);
+  }
+
+  /** "db.coll" → hex of every document the generator marked owned, sorted. */
+  private static Map<String, List<String>> owned(ShardedSample sample) {
+    Map<String, List<String>> m = new TreeMap<>();
+    for (ShardedSample.ShardData shard : sample.shards()) {
+      for (ShardedSample.Placed p : shard.documents()) {
+        if (p.owned()) {
+          m.computeIfAbsent(p.db() + "." + p.collection(), k -> new ArrayList<>())
+              .add(hex(p.document().getByteBuffer().asNIO()));
+        }
+      }
+    }
+    m.values().forEach(l -> l.sort(null));
+    return m;
+  }
+
+  private static String hex(ByteBuffer b) {
+    byte[] bytes = new byte[b.remaining()];
+    b.duplicate().get(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private void assertOwnedDocuments(Path archive) throws Exception {
+    IndependentArchiveReader.Parsed parsed =
+        IndependentArchiveReader.parse(Files.readAllBytes(archive));
+    for (Map.Entry<String, List<String>> e : owned(set.sample()).entrySet()) {
+      List<String> got = new ArrayList<>();
+      parsed.documents().get(e.getKey()).forEach(d -> got.add(hex(ByteBuffer.wrap(d))));
+      got.sort(null);
+      assertThat(got).as(e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  private void assertNothingLeft(InJvmRestore restore) throws Exception {
+    restore.assertStandInsEnded();
+    Leftovers.assertNoSession(state);
+    Leftovers.assertNoSessionFiles(runtime);
+  }
+
+  @Test
+  void dumpsTheWholeClusterAsOneArchiveOfOwnedDocuments() throws Exception {
+    Path archive = work.resolve("cluster.archive");
+    try (InJvmRestore restore = run(Map.of(), sources(set), "--archive=" + archive)) {
+      assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+      assertOwnedDocuments(archive);
+      assertThat(restore.stderr()).contains("orphans skipped");
+      assertThat(restore.stdout()).as("stdout carries no URI lines").isEmpty();
+      assertNothingLeft(restore);
+    }
+  }
+
+  @Test
+  void ctrlCMidClusterDumpExits130AndLeavesNoOutput() throws Exception {
+    Path out = work.resolve("dump");
+    try (InJvmRestore restore =
+        run(Map.of("STANDIN_FIND_DELAY_MS", "2000"), sources(set), "--out", out.toString())) {
+      restore.awaitStderr(l -> l.contains("config server (replica set"));
+
+      restore.signal("INT");
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> !restore.isRunning());
+      assertThat(restore.awaitExit())
+          .as(restore.transcript())
+          .isEqualTo(ExitCode.INTERRUPTED.value());
+      assertThat(out).doesNotExist();
+      try (Stream<Path> s = Files.list(work)) {
+        assertThat(s.filter(p -> p.getFileName().toString().startsWith("dump."))).isEmpty();
+      }
+      assertNothingLeft(restore);
+    }
+  }
+
+  @Test
+  void dumpsTheSetServedAsArchivesOverHttp() throws Exception {
+    ShardedSnapshots copy = ShardedSampleGenerator.writeSnapshots(work.resolve("set"), 5050);
+    List<SnapshotServer> servers = new ArrayList<>();
+    List<String> links = new ArrayList<>();
+    try {
+      for (ShardedSnapshots.Component c : copy.components().values()) {
+        // inside an extracted archive a relative keyFile would point nowhere: make it absolute
+        Path metadata = c.metadataFile();
+        String text = Files.readString(metadata);
+        Files.writeString(
+            metadata,
+            text.replaceAll(
+                "\"keyFile\"\\s*:\\s*\"[^\"]*\"", "\"keyFile\": \"" + c.keyFile() + "\""));
+        Path tgz =
+            TarBuilder.create().tree("", c.dbpath()).writeTo(work.resolve(c.name() + ".tar.gz"));
+        SnapshotServer server = new SnapshotServer(Files.readAllBytes(tgz));
+        servers.add(server);
+        links.add(server.uri().toString());
+      }
+      Files.createDirectories(work.resolve("extract"));
+      Path archive = work.resolve("over-http.archive");
+      try (InJvmRestore restore =
+          run(
+              Map.of(),
+              links,
+              "--archive=" + archive,
+              "--work-dir",
+              work.resolve("extract").toString())) {
+        assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+        assertOwnedDocuments(archive);
+        assertNothingLeft(restore);
+      }
+      try (Stream<Path> s = Files.list(work.resolve("extract"))) {
+        assertThat(s).as("work folders removed").isEmpty();
+      }
+    } finally {
+      servers.forEach(SnapshotServer::close);
+    }
+  }
+}
