@@ -8,6 +8,7 @@ import io.restore.cluster.ClusterComponents;
 import io.restore.cluster.ComponentIdentifier;
 import io.restore.cluster.ComponentProbe;
 import io.restore.cluster.ComponentSnapshot;
+import io.restore.cluster.SnapshotTimes;
 import io.restore.kms.KeyPlan;
 import io.restore.kms.KeySources;
 import io.restore.mongod.MongodBinary;
@@ -240,12 +241,14 @@ public final class ClusterSession {
       StopSignals signals) {
     List<ComponentSnapshot> snapshots = new ArrayList<>();
     Map<ComponentSnapshot, Component> byComponent = new IdentityHashMap<>();
+    Map<String, Optional<java.time.Instant>> times = new java.util.LinkedHashMap<>();
     for (Component c : components) {
       SessionSteps.checkNotStopped(signals);
       MongodProcess m = mongods.get(c.index());
       ComponentSnapshot s;
       try (MongoClient client = MongoClients.create(m.uri() + "&" + CLIENT_OPTIONS)) {
         s = ComponentProbe.read(c.shown(), client);
+        times.put(c.shown(), SnapshotTimes.newestOplogEntry(client));
       } catch (RestoreException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -264,6 +267,7 @@ public final class ClusterSession {
       byComponent.put(s, c);
     }
     ClusterComponents set = ComponentIdentifier.identify(snapshots);
+    SnapshotTimes.check(times);
     List<ClusterReady.Component> ready = new ArrayList<>();
     ready.add(running(Optional.empty(), set.configServer(), byComponent, mongods));
     for (Map.Entry<String, ComponentSnapshot> e : orderedShards(set)) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restore.ExitCode;
 import io.restore.json.Json;
 import io.restore.testkit.kms.FakeAwsKms;
+import io.restore.testkit.mongod.StandInData;
 import io.restore.testkit.sample.SampleSnapshotGenerator;
 import io.restore.testkit.sample.ShardedSampleGenerator;
 import io.restore.testkit.sample.ShardedSnapshots;
@@ -268,6 +269,57 @@ class ClusterSessionTest {
           .contains("component " + copy.shards().get(shard) + ": mongod");
       assertThat(restore.stdout()).isEmpty();
       assertNothingLeft(restore);
+    }
+  }
+
+  @Test
+  void snapshotsOfDifferentTimesAreRefusedListingEachTime() throws Exception {
+    ShardedSnapshots mixed = ShardedSampleGenerator.writeSnapshots(work.resolve("mixed"), 6060);
+    long now = 1_764_000_000L;
+    String older = new ArrayList<>(mixed.shards().keySet()).get(1);
+    for (ShardedSnapshots.Component c : mixed.components().values()) {
+      addOplogEntry(c, c.name().equals(older) ? now - 6 * 3600 : now - c.name().length());
+    }
+    List<String> sources = new ArrayList<>();
+    sources.add(mixed.configServer().toString());
+    mixed.shards().values().forEach(p -> sources.add(p.toString()));
+    try (InJvmRestore restore = start(Map.of(), sources)) {
+      assertThat(restore.awaitExit()).as(restore.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
+      assertThat(restore.stderr())
+          .contains("the snapshots were taken at different times")
+          .contains(
+              mixed.shards().get(older) + " at " + java.time.Instant.ofEpochSecond(now - 6 * 3600));
+      assertThat(restore.stdout()).isEmpty();
+      assertNothingLeft(restore);
+    }
+  }
+
+  /** A replica set's oplog with one no-op entry at {@code epochSeconds}, added to its data. */
+  private static void addOplogEntry(ShardedSnapshots.Component c, long epochSeconds)
+      throws Exception {
+    byte[] key = c.masterKey();
+    try {
+      StandInData.Dataset d = StandInData.read(c.dbpath(), key);
+      org.bson.BsonDocument entry =
+          new org.bson.BsonDocument("ts", new org.bson.BsonTimestamp((int) epochSeconds, 1))
+              .append("op", new org.bson.BsonString("n"))
+              .append("o", new org.bson.BsonDocument("msg", new org.bson.BsonString("periodic")));
+      java.nio.ByteBuffer raw =
+          new org.bson.RawBsonDocument(entry, new org.bson.codecs.BsonDocumentCodec())
+              .getByteBuffer()
+              .asNIO();
+      byte[] bytes = new byte[raw.remaining()];
+      raw.get(bytes);
+      List<StandInData.StoredCollection> collections = new ArrayList<>(d.collections());
+      collections.add(
+          new StandInData.StoredCollection("local", "oplog.rs", List.of(), List.of(bytes)));
+      StandInData.write(
+          c.dbpath(),
+          key,
+          new StandInData.Dataset(d.keyId(), d.replicaSet(), collections, d.views()),
+          new java.util.Random(7));
+    } finally {
+      java.util.Arrays.fill(key, (byte) 0);
     }
   }
 
