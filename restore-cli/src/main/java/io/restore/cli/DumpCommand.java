@@ -112,15 +112,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
       // open + dump + teardown: the same session as 'restore open --dump-to'.
       try (OpenedSource opened =
           sources.open(snapshot, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
-        OpenRequest open =
-            new OpenRequest(
-                opened.dbpath(),
-                keys.toFlags(wiring.environment()),
-                pki.toOptions(),
-                pki.clientKeyPassword(),
-                Optional.empty(),
-                false,
-                mongod.plan());
+        OpenRequest open = openRequest(opened.dbpath());
         output.sessionLog(wiring.stateDir());
         return wiring
             .restoreSession(spec.commandLine().getOut(), output.console(), facts, true)
@@ -144,19 +136,23 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
             ClusterDumpJobs.job(wiring.clusterDump(), request, output.console(), summary));
     try (ClusterSources opened =
         ClusterSources.open(sourceArgs, sources, spec, wiring.environment())) {
-      OpenRequest shared =
-          new OpenRequest(
-              opened.sources().get(0).dbpath(),
-              keys.toFlags(wiring.environment()),
-              pki.toOptions(),
-              pki.clientKeyPassword(),
-              Optional.empty(),
-              false,
-              mongod.plan());
+      OpenRequest shared = openRequest(opened.sources().get(0).dbpath());
       output.sessionLog(wiring.stateDir());
       return wiring
           .clusterSession(spec.commandLine().getOut(), output.console(), facts, Optional.empty())
           .open(new ClusterRequest(opened.sources(), shared, mongod.maxParallelMongods()), job);
     }
+  }
+
+  /** What the session needs to open a snapshot for a dump (certificates in its private folder). */
+  private OpenRequest openRequest(java.nio.file.Path dbpath) {
+    return new OpenRequest(
+        dbpath,
+        keys.toFlags(wiring.environment()),
+        pki.toOptions(),
+        pki.clientKeyPassword(),
+        Optional.empty(),
+        false,
+        mongod.plan());
   }
 }
