@@ -132,7 +132,14 @@ class ClusterSessionTest {
             .containsEntry("dbpath", c.dbpath().toAbsolutePath().toString());
         assertThat((String) components.get(i + 1).get("uri")).startsWith("mongodb://127.0.0.1:");
       }
-      assertThat(json).containsKeys("kmipPort", "sessionId", "mongodVersion");
+      // the same fields, in the same order, as docs/json-output.md documents
+      Map<String, Object> documented = io.restore.cli.JsonDocs.example("open-cluster");
+      assertThat(json.keySet()).containsExactlyElementsOf(documented.keySet());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> documentedComponent =
+          ((List<Map<String, Object>>) documented.get("components")).get(1);
+      assertThat(components.get(1).keySet())
+          .containsExactlyElementsOf(documentedComponent.keySet());
       assertThat(restore.stdout().lines()).hasSize(1);
 
       restore.signal("TERM");
