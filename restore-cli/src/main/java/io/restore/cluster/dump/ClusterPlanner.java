@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.bson.RawBsonDocument;
 
 /**
@@ -53,15 +55,22 @@ final class ClusterPlanner {
     // namespace → shard id → what that shard's catalog says, shards in config.shards order
     Map<Namespace, Map<String, CollectionPlan>> found =
         new TreeMap<>(Comparator.comparing(Namespace::toString));
+    // every shard's catalog at once: listing sizes and indexes is a round trip per collection
+    Map<String, CompletableFuture<List<CollectionPlan>>> catalogs = new LinkedHashMap<>();
     for (Map.Entry<String, MongoClient> s : shards.entrySet()) {
-      List<CollectionPlan> plans =
-          new Catalog(s.getValue())
-              .planDatabases(
-                  request.filter(),
-                  db ->
-                      table.primaryShards().containsKey(db)
-                          && !CONFIG_SERVER_DATABASES.contains(db));
-      for (CollectionPlan p : plans) {
+      catalogs.put(
+          s.getKey(),
+          CompletableFuture.supplyAsync(
+              () ->
+                  new Catalog(s.getValue())
+                      .planDatabases(
+                          request.filter(),
+                          db ->
+                              table.primaryShards().containsKey(db)
+                                  && !CONFIG_SERVER_DATABASES.contains(db))));
+    }
+    for (Map.Entry<String, CompletableFuture<List<CollectionPlan>>> s : catalogs.entrySet()) {
+      for (CollectionPlan p : join(s.getValue())) {
         found.computeIfAbsent(p.ns(), k -> new LinkedHashMap<>()).put(s.getKey(), p);
       }
     }
@@ -97,6 +106,17 @@ final class ClusterPlanner {
     checkNamedOnesExist(request, out);
     out.sort(Comparator.comparingLong((PartedPlan p) -> p.plan().estimatedCount()).reversed());
     return out;
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private static ReadPart.PartOwnership ownership(

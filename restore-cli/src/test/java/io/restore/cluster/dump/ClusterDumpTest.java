@@ -183,6 +183,30 @@ class ClusterDumpTest {
   }
 
   @Test
+  void aMissingShardOrAStrangerIsRefusedBeforeAnythingIsWritten() {
+    Map<String, String> shards = new java.util.LinkedHashMap<>(cluster.connections().shardUris());
+    String uri = shards.remove("atlas-q1w2e3-shard-2");
+    Path out = tmp.resolve("out");
+    DumpRequest r = DumpRequest.of(new DumpOutput.Directory(out));
+    ClusterDump d = new ClusterDump(new ByteArrayOutputStream(), Clock.systemUTC(), () -> "t1");
+    String config = cluster.connections().configServerUri();
+    assertThatThrownBy(() -> d.dump(new ClusterConnections(config, shards), r, DumpProgress.SILENT))
+        .isInstanceOfSatisfying(
+            RestoreException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.SNAPSHOT);
+              assertThat(e.getMessage())
+                  .contains("shard atlas-q1w2e3-shard-2")
+                  .contains("no mongod");
+            });
+    shards.put("atlas-q1w2e3-shard-2", uri);
+    shards.put("elsewhere-shard-9", uri);
+    assertThatThrownBy(() -> d.dump(new ClusterConnections(config, shards), r, DumpProgress.SILENT))
+        .hasMessageContaining("elsewhere-shard-9 is not a shard of this cluster");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void chunkGapIsAClearErrorAndNothingIsWritten() throws Exception {
     ShardedSample sample =
         ShardedSampleGenerator.generate(ShardedSampleGenerator.ChunkIdentity.UUID);
