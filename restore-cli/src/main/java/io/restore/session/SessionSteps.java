@@ -129,7 +129,7 @@ final class SessionSteps {
             l.certs().caFile(),
             l.certs().clientFile(),
             password,
-            passwordConfig(l.dir(), password));
+            passwordConfig(l.dir(), l.logName().replaceAll("\\.log$", "") + ".conf", password));
     OpenRequest.MongodPlan plan = l.plan();
     MongodCommand command =
         new MongodCommand(
@@ -178,14 +178,17 @@ final class SessionSteps {
     }
   }
 
-  /** The client key's password goes into a 0600 config file, not onto mongod's command line. */
-  private static Optional<Path> passwordConfig(SessionDirectory dir, Optional<String> password) {
+  /**
+   * The client key's password goes into a 0600 config file, not onto mongod's command line; one per
+   * mongod ({@code mongod.conf}, or {@code mongod-N.conf} beside {@code mongod-N.log}).
+   */
+  private static Optional<Path> passwordConfig(
+      SessionDirectory dir, String name, Optional<String> password) {
     if (password.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(
-          MongodConfigFile.writeKmipPassword(dir.resolve("mongod.conf"), password.get()));
+      return Optional.of(MongodConfigFile.writeKmipPassword(dir.resolve(name), password.get()));
     } catch (java.io.IOException e) {
       throw new RestoreException(
           ExitCode.FAILURE,

@@ -179,6 +179,23 @@ class ClusterSessionTest {
   }
 
   @Test
+  void anEncryptedClientKeyGivesEachMongodItsOwnPasswordFile() throws Exception {
+    try (InJvmRestore restore =
+        start(
+            Map.of(),
+            allSources(),
+            "--client-key-password",
+            "pw-cluster",
+            "--exec",
+            "--",
+            "true")) {
+      assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+      assertThat(restore.stderr()).doesNotContain("pw-cluster");
+      assertNothingLeft(restore);
+    }
+  }
+
+  @Test
   void aMissingShardIsRefusedByNameAndNothingIsLeft() throws Exception {
     List<String> sources = new ArrayList<>(allSources());
     String missing = new ArrayList<>(set.shards().keySet()).get(0);
