@@ -55,6 +55,46 @@ public record ShardedCounts(
     return namespaces.stream().mapToLong(NamespaceCounts::orphans).sum();
   }
 
+  /**
+   * For people: chunk coverage problems, one line per namespace read from several shards or with
+   * orphans ("shop.customers: owned shard-0 3, shard-1 3, shard-2 1; 2 orphans skipped (shard-0 1,
+   * shard-2 1)"), then the orphan total.
+   */
+  public List<String> lines() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String p : coverageProblems) {
+      out.add("chunk coverage: " + p);
+    }
+    String verb = includeOrphans ? "kept" : "skipped";
+    for (NamespaceCounts n : namespaces) {
+      if (n.sources().size() <= 1 && n.orphans() == 0) {
+        continue;
+      }
+      StringBuilder b = new StringBuilder(n.ns().toString()).append(": owned");
+      String sep = " ";
+      for (SourceCount c : n.sources()) {
+        b.append(sep).append(c.source()).append(' ').append(c.owned());
+        sep = ", ";
+      }
+      if (n.orphans() > 0) {
+        b.append("; ").append(n.orphans()).append(" orphans ").append(verb).append(" (");
+        sep = "";
+        for (SourceCount c : n.sources()) {
+          if (c.orphans() > 0) {
+            b.append(sep).append(c.source()).append(' ').append(c.orphans());
+            sep = ", ";
+          }
+        }
+        b.append(')');
+      }
+      out.add(b.toString());
+    }
+    if (!namespaces.isEmpty()) {
+      out.add(orphans() + " orphans " + verb + " in " + namespaces.size() + " namespaces");
+    }
+    return out;
+  }
+
   /** For the summary JSON (docs/json-output.md). */
   public BsonDocument toBson() {
     BsonArray nss = new BsonArray();

@@ -104,7 +104,7 @@ public final class ClusterDump {
         if (!problems.isEmpty()) {
           refuse(request, progress, started, t0, problems);
         }
-        for (String id : table.shards().keySet()) {
+        for (String id : new TreeSet<>(table.shards().keySet())) { // a stable order for reports
           shards.put(id, open(connections.shardUris().get(id), "shard " + id, clients));
         }
         dump.onCancel(() -> clients.forEach(MongoClient::close));
