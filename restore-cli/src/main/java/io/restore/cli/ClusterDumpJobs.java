@@ -26,7 +26,11 @@ final class ClusterDumpJobs {
                 new ClusterConnections(configServerUri, shardUris),
                 request,
                 DumpJobs.progress(console, summary));
-        r.lines().forEach(console::info);
+        // plain lines print the per-shard counts under the dump's summary line; a live display
+        // (a terminal) does not, so they are printed here
+        if (DumpJobs.live(console)) {
+          r.lines().forEach(l -> console.info("  " + l));
+        }
         return 0;
       }
 

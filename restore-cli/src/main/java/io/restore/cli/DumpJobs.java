@@ -49,9 +49,14 @@ final class DumpJobs {
    * are told apart), else one timestamped line per collection; nothing but failures with --quiet.
    */
   static DumpProgress progress(Console console) {
-    if (console.interactive() && console.shows(LogLevel.INFO)) {
+    if (live(console)) {
       return new LiveProgress(console);
     }
     return new LogLineProgress(console);
+  }
+
+  /** Whether the dump's progress is the live display (a terminal) rather than plain lines. */
+  static boolean live(Console console) {
+    return console.interactive() && console.shows(LogLevel.INFO);
   }
 }

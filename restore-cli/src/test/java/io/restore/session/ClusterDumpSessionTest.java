@@ -103,6 +103,9 @@ class ClusterDumpSessionTest {
       assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
       assertOwnedDocuments(archive);
       assertThat(restore.stderr()).contains("orphans skipped");
+      assertThat(restore.stderr().lines().filter(l -> l.contains("shop.sessions: owned")))
+          .as("the per-shard counts, printed once")
+          .hasSize(1);
       assertThat(restore.stdout()).as("stdout carries no URI lines").isEmpty();
       assertNothingLeft(restore);
     }
