@@ -171,13 +171,15 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
             .setInitialRpcTimeoutDuration(s.call().timeout())
             .setMaxRpcTimeoutDuration(s.call().timeout())
             .build();
-    // HTTP 429, 503 and 504 arrive as these codes (gax-httpjson's mapping of the status).
+    // HTTP 429, 503 and 504 arrive as the first three codes (gax-httpjson maps the status);
+    // a network error (refused, reset, TLS) arrives as UNKNOWN with the IOException as cause.
     b.decryptSettings()
         .setRetrySettings(retry)
         .setRetryableCodes(
             StatusCode.Code.UNAVAILABLE,
             StatusCode.Code.DEADLINE_EXCEEDED,
-            StatusCode.Code.RESOURCE_EXHAUSTED);
+            StatusCode.Code.RESOURCE_EXHAUSTED,
+            StatusCode.Code.UNKNOWN);
     b.encryptSettings().setRetrySettings(retry);
     try {
       return KeyManagementServiceClient.create(b.build());
@@ -188,10 +190,10 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
 
   /** {@code scheme://host[:port]} of --kms-endpoint; a path, as gRPC did, is ignored. */
   static String origin(URI e) {
-    String host = e.getHost().contains(":") ? "[" + e.getHost() + "]" : e.getHost();
+    // getHost() keeps an IPv6 literal's brackets.
     return e.getScheme().toLowerCase(java.util.Locale.ROOT)
         + "://"
-        + host
+        + e.getHost()
         + (e.getPort() > 0 ? ":" + e.getPort() : "");
   }
 
@@ -253,6 +255,10 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
 
   private RuntimeException map(ApiException e, CredentialOrigin origin) {
     StatusCode.Code code = e.getStatusCode().getCode();
+    if (code == StatusCode.Code.UNKNOWN && networkError(e)) {
+      // Words for the network failure ("connection refused", "TLS handshake failed"...).
+      return KmsErrors.unavailable(ctx, endpointText(), e);
+    }
     String what = code.name();
     return switch (code) {
       case UNAUTHENTICATED -> KmsErrors.credentials(ctx, what, origin, e);
@@ -268,6 +274,16 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
               ctx, endpointText(), what + " after " + s.call().maxAttempts() + " attempts", e);
       default -> KmsErrors.failed(ctx, what, e);
     };
+  }
+
+  /** Whether the call failed below HTTP: no status came back (gax-httpjson says UNKNOWN). */
+  private static boolean networkError(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String m) {
