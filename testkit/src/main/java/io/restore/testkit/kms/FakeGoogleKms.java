@@ -233,6 +233,7 @@ public final class FakeGoogleKms implements AutoCloseable {
 
   /** {@code POST /v1/{name}:encrypt|decrypt}; the query ({@code $alt=json...}) is ignored. */
   private JsonObject route(HttpExchange ex) throws IOException {
+    calls.incrementAndGet();
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
     if (!oauth.accepts(token)) {
@@ -242,7 +243,6 @@ public final class FakeGoogleKms implements AutoCloseable {
           "Request had invalid authentication credentials. Expected OAuth 2 access token, login"
               + " cookie or other valid authentication credential.");
     }
-    calls.incrementAndGet();
     GoogleError fault = faults.poll();
     if (fault != null) {
       throw fault;
