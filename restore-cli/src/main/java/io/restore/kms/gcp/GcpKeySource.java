@@ -143,7 +143,7 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
 
   /**
    * The SDK client over Cloud KMS's REST API (HTTP/JSON through google-http-client's {@code
-   * NetHttpTransport}; no gRPC: docs/design/wiring.md). {@code --kms-endpoint} replaces
+   * NetHttpTransport}; no gRPC: docs/design/atlas-snapshot.md). {@code --kms-endpoint} replaces
    * https://cloudkms.googleapis.com; {@code --kms-ca-file} replaces the JDK's CAs.
    */
   private KeyManagementServiceClient client() {
