@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "atlas",
     mixinStandardHelpOptions = true,
-    description = "Look at a cluster's cloud backup snapshots through the Atlas Administration API.",
+    description =
+        "Look at a cluster's cloud backup snapshots through the Atlas Administration API.",
     subcommands = {AtlasSnapshotsCommand.class})
 final class AtlasCommand implements Runnable {
   @Spec CommandSpec spec;

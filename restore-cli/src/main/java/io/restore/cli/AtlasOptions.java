@@ -16,7 +16,8 @@ final class AtlasOptions {
   @Option(
       names = "--atlas-client-id",
       paramLabel = "<id>",
-      description = "Atlas service account client id (else $" + CredentialsResolver.CLIENT_ID_ENV + ")")
+      description =
+          "Atlas service account client id (else $" + CredentialsResolver.CLIENT_ID_ENV + ")")
   String clientId;
 
   @Option(

@@ -66,7 +66,8 @@ final class AtlasSnapshotsCommand implements Callable<Integer> {
     } else if (list.isEmpty()) {
       out.println("cluster " + target.cluster() + " has no snapshots");
     } else {
-      out.printf("%-24s  %-20s  %-10s  %10s  %s%n", "ID", "CREATED", "STATUS", "SIZE", "ENCRYPTION");
+      out.printf(
+          "%-24s  %-20s  %-10s  %10s  %s%n", "ID", "CREATED", "STATUS", "SIZE", "ENCRYPTION");
       for (SnapshotInfo s : list) {
         out.printf(
             "%-24s  %-20s  %-10s  %10s  %s%n",

@@ -2,9 +2,9 @@ package io.restore.cli;
 
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
+import io.restore.source.atlas.AtlasSettings;
 import java.nio.file.Path;
 import java.util.Optional;
-import io.restore.source.atlas.AtlasSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

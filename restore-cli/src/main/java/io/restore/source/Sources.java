@@ -2,6 +2,10 @@ package io.restore.source;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.source.atlas.AtlasDelivery;
+import io.restore.source.atlas.AtlasFlags;
+import io.restore.source.atlas.AtlasSource;
+import io.restore.source.atlas.AtlasUri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -10,10 +14,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import io.restore.source.atlas.AtlasDelivery;
-import io.restore.source.atlas.AtlasFlags;
-import io.restore.source.atlas.AtlasSource;
-import io.restore.source.atlas.AtlasUri;
 
 /**
  * The one place where the SOURCE argument of {@code open}, {@code dump}, {@code inspect} and {@code

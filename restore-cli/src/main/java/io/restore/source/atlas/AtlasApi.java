@@ -45,8 +45,7 @@ public final class AtlasApi {
       for (Map<String, Object> r : results) {
         all.add(AtlasJson.snapshot(r, doing));
       }
-      long total =
-          body.get("totalCount") instanceof Json.Number n ? AtlasJson.parseLong(n) : -1;
+      long total = body.get("totalCount") instanceof Json.Number n ? AtlasJson.parseLong(n) : -1;
       if (results.size() < PAGE || (total >= 0 && all.size() >= total) || page >= 1000) {
         return all;
       }
@@ -59,7 +58,8 @@ public final class AtlasApi {
     Map<String, Object> req = new LinkedHashMap<>();
     req.put("deliveryType", "download");
     req.put("snapshotId", snapshotId);
-    String body = http.post(backup(project, cluster) + "restoreJobs", Json.writeCompact(req), doing);
+    String body =
+        http.post(backup(project, cluster) + "restoreJobs", Json.writeCompact(req), doing);
     return AtlasJson.job(AtlasJson.object(body, doing), doing);
   }
 

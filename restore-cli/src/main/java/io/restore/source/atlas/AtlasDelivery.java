@@ -6,8 +6,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * What an atlas:// source resolved to: one download link for a replica set, or, for a sharded
- * cluster, one per component. Sharded snapshots are not opened yet ({@code Sources} stops with
- * the list); the components stay data so that support for them can build on this.
+ * cluster, one per component. Sharded snapshots are not opened yet ({@code Sources} stops with the
+ * list); the components stay data so that support for them can build on this.
  */
 public sealed interface AtlasDelivery {
   String jobId();

@@ -32,7 +32,8 @@ final class AtlasJson {
   }
 
   static SnapshotInfo snapshot(Map<String, Object> m, String doing) {
-    String id = string(m, "id").orElseThrow(() -> AtlasErrors.badAnswer(doing, "a snapshot without id"));
+    String id =
+        string(m, "id").orElseThrow(() -> AtlasErrors.badAnswer(doing, "a snapshot without id"));
     Instant created;
     try {
       created = string(m, "createdAt").map(Instant::parse).orElse(Instant.EPOCH);

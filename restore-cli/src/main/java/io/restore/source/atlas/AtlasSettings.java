@@ -13,8 +13,8 @@ import javax.net.ssl.SSLContext;
 /**
  * Where and how patiently the Atlas Administration API is called: the base URL ({@code
  * --atlas-base-url}, else {@value #BASE_URL_ENV} as the Atlas CLI reads it, else Atlas itself), the
- * TLS trust, how long a restore job may take ({@code --atlas-timeout}, 2 h), the first poll interval
- * ({@value #POLL_ENV} seconds, 5), and the clock and sleeper (tests).
+ * TLS trust, how long a restore job may take ({@code --atlas-timeout}, 2 h), the first poll
+ * interval ({@value #POLL_ENV} seconds, 5), and the clock and sleeper (tests).
  */
 public record AtlasSettings(
     URI baseUri,
@@ -58,8 +58,13 @@ public record AtlasSettings(
       }
       String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
       return new URI(
-          u.getScheme(), null, u.getHost(), u.getPort(), path.endsWith("/") ? path : path + "/",
-          null, null);
+          u.getScheme(),
+          null,
+          u.getHost(),
+          u.getPort(),
+          path.endsWith("/") ? path : path + "/",
+          null,
+          null);
     } catch (URISyntaxException e) {
       throw new RestoreException(
           ExitCode.USAGE,

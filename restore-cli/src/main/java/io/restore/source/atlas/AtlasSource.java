@@ -38,13 +38,16 @@ public final class AtlasSource {
             + target.cluster()
             + " as "
             + credentials.describe());
-    SnapshotInfo snap = SnapshotChoice.choose(api.snapshots(target.projectId(), target.cluster()), target);
+    SnapshotInfo snap =
+        SnapshotChoice.choose(api.snapshots(target.projectId(), target.cluster()), target);
     status(
         "snapshot "
             + snap.id()
             + " of "
             + snap.createdAt()
-            + (snap.storageSizeBytes() >= 0 ? " (" + Bytes.human(snap.storageSizeBytes()) + ")" : "")
+            + (snap.storageSizeBytes() >= 0
+                ? " (" + Bytes.human(snap.storageSizeBytes()) + ")"
+                : "")
             + ": requesting a download");
     RestoreJob job =
         new JobPoller(api, settings, err)
@@ -52,7 +55,8 @@ public final class AtlasSource {
     if (job.multiComponent()) {
       return new AtlasDelivery.Sharded(job.id(), snap, job.components());
     }
-    return new AtlasDelivery.Single(job.id(), snap, link(job.deliveryUrls().get(0), job.id()), settings.tls());
+    return new AtlasDelivery.Single(
+        job.id(), snap, link(job.deliveryUrls().get(0), job.id()), settings.tls());
   }
 
   private static URI link(String url, String jobId) {
@@ -65,8 +69,7 @@ public final class AtlasSource {
     } catch (URISyntaxException e) {
       // reported below, without the link (it carries a token)
     }
-    throw AtlasErrors.badAnswer(
-        "restore job " + jobId, "its deliveryUrl is not an http(s) link");
+    throw AtlasErrors.badAnswer("restore job " + jobId, "its deliveryUrl is not an http(s) link");
   }
 
   /** The stop for a sharded cluster's job, listing its components. */

@@ -30,7 +30,8 @@ final class AtlasTls {
         return SSLContext.getDefault();
       }
       byte[] pem =
-          UntrustedFile.read(caFile.get(), "CA file (from --atlas-ca-file)", UntrustedFile.METADATA_MAX);
+          UntrustedFile.read(
+              caFile.get(), "CA file (from --atlas-ca-file)", UntrustedFile.METADATA_MAX);
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(null, null);
       Collection<? extends Certificate> certs;

@@ -31,7 +31,13 @@ final class JobPoller {
     while (true) {
       Duration elapsed = Duration.between(start, settings.clock().instant());
       err.println(
-          "restore: Atlas restore job " + job.id() + ": " + job.state() + " (" + human(elapsed) + ")");
+          "restore: Atlas restore job "
+              + job.id()
+              + ": "
+              + job.state()
+              + " ("
+              + human(elapsed)
+              + ")");
       err.flush();
       if (job.failed() || job.expired() || job.cancelled()) {
         throw new RestoreException(

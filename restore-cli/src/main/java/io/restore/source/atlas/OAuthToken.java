@@ -67,12 +67,10 @@ final class OAuthToken {
       if (!(m.get("access_token") instanceof String t) || t.isBlank()) {
         throw AtlasErrors.badAnswer(doing, "no access_token");
       }
-      long seconds =
-          m.get("expires_in") instanceof Json.Number n ? Long.parseLong(n.text()) : 3600;
+      long seconds = m.get("expires_in") instanceof Json.Number n ? Long.parseLong(n.text()) : 3600;
       Secrets.register(t);
       token = t;
-      renewAt =
-          settings.clock().instant().plus(Duration.ofSeconds(Math.max(0, seconds - 60)));
+      renewAt = settings.clock().instant().plus(Duration.ofSeconds(Math.max(0, seconds - 60)));
     } catch (Json.SyntaxException | NumberFormatException e) {
       throw AtlasErrors.badAnswer(doing, "not the JSON of a token");
     }

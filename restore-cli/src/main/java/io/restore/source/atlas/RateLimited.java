@@ -40,8 +40,7 @@ final class RateLimited {
       if (r.statusCode() != 429 && r.statusCode() != 503) {
         return r;
       }
-      Duration wait =
-          retryAfter(r.headers().firstValue("Retry-After"), settings).orElse(fallback);
+      Duration wait = retryAfter(r.headers().firstValue("Retry-After"), settings).orElse(fallback);
       fallback = fallback.multipliedBy(2);
       if (i + 1 < TRIES) {
         try {
@@ -75,6 +74,8 @@ final class RateLimited {
   static RestoreException interrupted() {
     Thread.currentThread().interrupt();
     return new RestoreException(
-        ExitCode.INTERRUPTED, "interrupted while talking to the Atlas API", "run the command again");
+        ExitCode.INTERRUPTED,
+        "interrupted while talking to the Atlas API",
+        "run the command again");
   }
 }

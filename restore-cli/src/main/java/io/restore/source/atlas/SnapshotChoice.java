@@ -1,8 +1,8 @@
 package io.restore.source.atlas;
 
-import io.restore.source.Bytes;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.source.Bytes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,9 @@ final class SnapshotChoice {
                 + target.cluster()
                 + " has no snapshot "
                 + id
-                + (newest.isEmpty() ? " (it has no snapshots at all)" : "; the most recent are:\n" + recent(newest)),
+                + (newest.isEmpty()
+                    ? " (it has no snapshots at all)"
+                    : "; the most recent are:\n" + recent(newest)),
             "pick one of these ids (restore atlas snapshots "
                 + target.projectId()
                 + "/"
