@@ -86,7 +86,9 @@ class AtlasEndToEndTest {
           .contains("preparing the download")
           .contains("downloading https://127.0.0.1:")
           .contains("dump complete and verified")
+          .contains("/" + "<redacted>/restore-" + snapshot + ".tar.gz")
           .doesNotContain(AtlasApiDouble.PRIVATE_KEY)
+          .doesNotContain(AtlasApiDouble.PATH_TOKEN)
           .doesNotContain("DOWNLOAD-TOKEN");
       assertThat(atlas.violations()).isEmpty();
       assertThat(atlas.requests()).anyMatch(r -> r.startsWith("GET /backup/restore/"));

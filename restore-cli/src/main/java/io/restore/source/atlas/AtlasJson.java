@@ -95,11 +95,9 @@ final class AtlasJson {
     return Boolean.TRUE.equals(m.get(key));
   }
 
+  /** A whole number of at most 18 digits, else -1: a crafted exponent must not cost time. */
   static long parseLong(Json.Number n) {
-    try {
-      return new java.math.BigDecimal(n.text()).longValue();
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    String t = n.text();
+    return t.matches("-?\\d{1,18}") ? Long.parseLong(t) : -1;
   }
 }

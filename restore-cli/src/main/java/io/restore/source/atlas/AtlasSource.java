@@ -2,6 +2,7 @@ package io.restore.source.atlas;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.Secrets;
 import io.restore.source.Bytes;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -55,8 +56,9 @@ public final class AtlasSource {
     if (job.multiComponent()) {
       return new AtlasDelivery.Sharded(job.id(), snap, job.components());
     }
-    return new AtlasDelivery.Single(
-        job.id(), snap, link(job.deliveryUrls().get(0), job.id()), settings.tls());
+    URI url = link(job.deliveryUrls().get(0), job.id());
+    registerTokens(url, job.id(), snap.id());
+    return new AtlasDelivery.Single(job.id(), snap, url, settings.tls());
   }
 
   private static URI link(String url, String jobId) {
@@ -70,6 +72,25 @@ public final class AtlasSource {
       // reported below, without the link (it carries a token)
     }
     throw AtlasErrors.badAnswer("restore job " + jobId, "its deliveryUrl is not an http(s) link");
+  }
+
+  /**
+   * A download link may carry its token in a folder of the path, not only in the query: every
+   * folder name but the job and snapshot ids is registered as a secret, so that the link is shown
+   * as {@code https://host/<redacted>/restore-<id>.tar.gz} ({@code Redacted} scrubs).
+   */
+  static void registerTokens(URI url, String jobId, String snapshotId) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    String[] parts = path.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      String p = parts[i];
+      if (p.length() >= 8 && !p.equals(jobId) && !p.equals(snapshotId) && !p.equals("backup")) {
+        Secrets.register(p);
+      }
+    }
+    if (url.getRawQuery() != null) {
+      Secrets.register(url.getRawQuery());
+    }
   }
 
   /** The stop for a sharded cluster's job, listing its components. */

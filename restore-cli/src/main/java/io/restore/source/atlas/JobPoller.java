@@ -45,7 +45,7 @@ final class JobPoller {
             "Atlas restore job " + job.id() + " " + job.state(),
             "see the job in Atlas (Backup > Restores & Downloads); run again for a new job");
       }
-      if (!job.deliveryUrls().isEmpty() || job.multiComponent()) {
+      if (job.ready()) {
         return job;
       }
       Duration left = Duration.between(settings.clock().instant(), deadline);

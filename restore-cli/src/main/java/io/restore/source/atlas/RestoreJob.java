@@ -30,7 +30,15 @@ public record RestoreJob(
     if (expired) {
       return "expired";
     }
-    return deliveryUrls.isEmpty() ? "preparing the download" : "ready";
+    return ready() ? "ready" : "preparing the download";
+  }
+
+  /** Whether the download can start: the link(s) are there (each component's, when sharded). */
+  public boolean ready() {
+    if (components.size() > 1) {
+      return components.stream().allMatch(c -> c.downloadUrl().isPresent());
+    }
+    return !deliveryUrls.isEmpty();
   }
 
   /** A sharded cluster's job: one download per replica set (shards and config server). */

@@ -46,6 +46,10 @@ public final class AtlasApiDouble implements AutoCloseable {
   public static final String CLIENT_SECRET = "mdb_sa_sk_SERVICEACCOUNTSECRET0123";
   public static final String MASTER_KEY_UUID = "07db4c22-96ef-3bda-b7a7-77c927308359";
   static final String MEDIA = "application/vnd.atlas.2023-01-01+json";
+
+  /** The token folder of every download link (tests check it is never printed). */
+  public static final String PATH_TOKEN = "dlTOKENq8Zt3xWm";
+
   private static final String V2 = "/api/atlas/v2";
   private static final Pattern BACKUP =
       Pattern.compile(
@@ -290,10 +294,13 @@ public final class AtlasApiDouble implements AutoCloseable {
     return AtlasJsonBodies.job(id, s, urls, components, self);
   }
 
+  /** Like Atlas's links: a token folder in the path and a signature in the query. */
   private String link(String jobId, String name) {
     return baseUrl()
         + "/backup/restore/"
         + jobId
+        + "/"
+        + PATH_TOKEN
         + "/"
         + name
         + ".tar.gz?token=DOWNLOAD-TOKEN-"
