@@ -3,6 +3,7 @@ package io.restore.cli;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.dump.storage.AzureSettings;
+import io.restore.dump.storage.GcsSettings;
 import io.restore.dump.storage.ObjectStores;
 import io.restore.dump.storage.S3Settings;
 import java.net.URI;
@@ -42,6 +43,29 @@ final class DestinationOptions {
   String azureBlobEndpoint;
 
   @Option(
+      names = "--gcs-endpoint",
+      paramLabel = "<url>",
+      description = "Cloud Storage JSON API root for gs:// outputs (default: Google's).")
+  String gcsEndpoint;
+
+  @Option(
+      names = "--gcs-credentials-file",
+      paramLabel = "<file>",
+      description = "Google key file for gs:// outputs (default: Application Default Credentials).")
+  java.nio.file.Path gcsCredentialsFile;
+
+  @Option(
+      names = "--gcs-project",
+      paramLabel = "<id>",
+      description = "Project billed for a requester-pays gs:// bucket.")
+  String gcsProject;
+
+  @Option(
+      names = "--gcs-anonymous",
+      description = "Send no Google credentials (emulators, test doubles).")
+  boolean gcsAnonymous;
+
+  @Option(
       names = "--upload-part-size",
       paramLabel = "<MiB>",
       defaultValue = "8",
@@ -70,7 +94,17 @@ final class DestinationOptions {
             Optional.empty());
     AzureSettings azure =
         AzureSettings.fromEnvironment(url("--azure-blob-endpoint", azureBlobEndpoint));
-    return new ObjectStores.Settings(s3, azure, partSizeMiB << 20, parallel);
+    if (gcsAnonymous && gcsCredentialsFile != null) {
+      throw usage(
+          "--gcs-anonymous and --gcs-credentials-file cannot be combined", "give one of them");
+    }
+    GcsSettings gcs =
+        new GcsSettings(
+            url("--gcs-endpoint", gcsEndpoint),
+            Optional.ofNullable(gcsCredentialsFile),
+            Optional.ofNullable(gcsProject),
+            gcsAnonymous);
+    return new ObjectStores.Settings(s3, azure, gcs, partSizeMiB << 20, parallel);
   }
 
   private static Optional<URI> url(String flag, String value) {

@@ -34,7 +34,7 @@ public final class DumpOptions {
       arity = "0..1",
       fallbackValue = STDOUT,
       description =
-          "Write one mongodump archive: --archive=FILE, s3://BUCKET/KEY,"
+          "Write one mongodump archive: --archive=FILE, s3://BUCKET/KEY, gs://BUCKET/OBJECT,"
               + " az://ACCOUNT/CONTAINER/BLOB (or its https:// URL), or stdout with a bare"
               + " --archive.")
   String archive;
