@@ -25,8 +25,11 @@ public final class DumpOptions {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "<dir>",
-      description = "Write mongodump's directory layout here (created; must be absent or empty).")
-  Path out;
+      description =
+          "Write mongodump's directory layout here (created; must be absent or empty): a folder,"
+              + " or a prefix s3://BUCKET/PREFIX/, gs://BUCKET/PREFIX/, az://ACCOUNT/CONTAINER/PREFIX/"
+              + " (complete once restore-manifest.json is written there).")
+  String out;
 
   @Option(
       names = "--archive",
@@ -175,7 +178,7 @@ public final class DumpOptions {
           "give --out <dir> or --archive[=<file>]");
     }
     if (archive == null) {
-      return request(new DumpOutput.Directory(out));
+      return request(directory("--out", out));
     }
     if (archive.equals(STDOUT)) {
       return request(DumpOutput.Archive.toStdout());
@@ -187,13 +190,26 @@ public final class DumpOptions {
     return request(new DumpOutput.UploadedArchive(d, destination.settings()));
   }
 
+  /** A directory output given to {@code flag}: a local folder or a store prefix. */
+  DumpOutput directory(String flag, String value) {
+    Destination d = Destination.parsePrefix(flag, value);
+    if (d instanceof Destination.LocalFile f) {
+      return new DumpOutput.Directory(f.path());
+    }
+    return new DumpOutput.UploadedDirectory(d, destination.settings(), Optional.empty());
+  }
+
   private DumpRequest request(DumpOutput requested) {
     DumpOutput output = requested;
     if (jsonl()) {
-      if (!(requested instanceof DumpOutput.Directory d)) {
+      if (requested instanceof DumpOutput.UploadedDirectory u) {
+        output =
+            new DumpOutput.UploadedDirectory(u.prefix(), u.settings(), Optional.of(jsonFormat()));
+      } else if (requested instanceof DumpOutput.Directory d) {
+        output = new DumpOutput.Jsonl(d.dir(), jsonFormat());
+      } else {
         throw usage("--format jsonl cannot go into an --archive", "use --out <dir> with jsonl");
       }
-      output = new DumpOutput.Jsonl(d.dir(), jsonFormat());
     }
     DumpTool tool =
         switch (dumpTool) {

@@ -45,10 +45,17 @@ final class GcsStore implements PartStore {
   private PartStore.Part held;
   private long sent;
   private URI session;
+  private final boolean ownsClient;
 
   GcsStore(GcsClient client, Destination.GcsObject target) {
+    this(client, target, true);
+  }
+
+  /** With {@code ownsClient} false the client is shared (a directory's objects) and kept open. */
+  GcsStore(GcsClient client, Destination.GcsObject target, boolean ownsClient) {
     this.client = client;
     this.target = target;
+    this.ownsClient = ownsClient;
   }
 
   /** Part sizes a resumable session accepts for every chunk but the last. */
@@ -60,9 +67,11 @@ final class GcsStore implements PartStore {
 
   @Override
   public void begin(boolean overwrite) throws IOException {
-    Blob existing;
+    Blob existing = null;
     try {
-      existing = client.storage.get(BlobId.of(target.bucket(), target.object()));
+      if (!overwrite) {
+        existing = client.storage.get(BlobId.of(target.bucket(), target.object()));
+      }
     } catch (RuntimeException e) {
       throw GcsErrors.describe(target, "checking for an existing object", e);
     }
@@ -204,7 +213,9 @@ final class GcsStore implements PartStore {
 
   @Override
   public void close() {
-    client.close();
+    if (ownsClient) {
+      client.close();
+    }
   }
 
   private HttpResponse<String> send(String doing, HttpRequest.Builder b) throws IOException {
