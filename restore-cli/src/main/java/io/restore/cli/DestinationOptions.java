@@ -68,6 +68,7 @@ final class DestinationOptions {
   @Option(
       names = "--upload-part-size",
       paramLabel = "<MiB>",
+      converter = OptionValues.PartSizeMiB.class,
       defaultValue = "8",
       description = "Part size for object-store uploads, 5 to 512 (default: ${DEFAULT-VALUE}).")
   int partSizeMiB;
@@ -75,17 +76,13 @@ final class DestinationOptions {
   @Option(
       names = "--upload-parallel",
       paramLabel = "<n>",
+      converter = OptionValues.PartsInFlight.class,
       defaultValue = "4",
       description = "Parts uploaded at the same time, 1 to 16 (default: ${DEFAULT-VALUE}).")
   int parallel;
 
   ObjectStores.Settings settings() {
-    if (partSizeMiB < 5 || partSizeMiB > 512) {
-      throw usage("--upload-part-size " + partSizeMiB + " is out of range", "use 5 to 512 (MiB)");
-    }
-    if (parallel < 1 || parallel > 16) {
-      throw usage("--upload-parallel " + parallel + " is out of range", "use 1 to 16");
-    }
+    // --upload-part-size and --upload-parallel were range-checked while parsing (OptionValues)
     S3Settings s3 =
         new S3Settings(
             url("--s3-endpoint", s3Endpoint),

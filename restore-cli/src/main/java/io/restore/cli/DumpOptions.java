@@ -8,7 +8,6 @@ import io.restore.dump.DumpTool;
 import io.restore.dump.NamespaceFilter;
 import io.restore.dump.NamespacePatterns;
 import io.restore.dump.storage.Destination;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -133,8 +132,10 @@ public final class DumpOptions {
   @Option(
       names = "--summary-json",
       paramLabel = "<file>",
-      description = "Write a machine-readable summary here (also when the dump fails).")
-  Path summaryJson;
+      description =
+          "Write a machine-readable summary here (also when the dump fails): a file, or an"
+              + " s3://, gs:// or az:// object.")
+  String summaryJson;
 
   @Option(
       names = "--dump-tool",
@@ -149,7 +150,7 @@ public final class DumpOptions {
   }
 
   /** --summary-json, if given: written on every outcome by {@link SummaryJsonStrategy}. */
-  public java.util.Optional<Path> summaryJson() {
+  public java.util.Optional<String> summaryJson() {
     return Optional.ofNullable(summaryJson);
   }
 
