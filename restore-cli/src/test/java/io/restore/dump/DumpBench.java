@@ -39,6 +39,10 @@ public final class DumpBench {
       server(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       return;
     }
+    if (args[0].equals("real-files")) { // the "real" collections as .bson files, no server
+      BenchData.writeRealFiles(Path.of(args[1]), Integer.parseInt(args[2]));
+      return;
+    }
     String row = args[1];
     String uri = args[2];
     Path dir = Path.of(args[3]);
