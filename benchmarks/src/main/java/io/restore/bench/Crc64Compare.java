@@ -16,16 +16,18 @@ import org.tukaani.xz.check.CRC64;
 /**
  * scripts/bench-dump-micro: the CRC-64s of {@link Crc64Benchmark}, timed by this thread's CPU time
  * rather than the wall clock, and interleaved — ROUNDS rounds, each running every implementation
- * over 64 × 1 MiB — so that a machine loaded by other jobs (which steals wall time, not this
- * thread's CPU time) disturbs them alike. Prints the median MB per CPU-second and the ratio to XZ
- * for Java's CRC64. Usage: {@code Crc64Compare [ROUNDS]}.
+ * over 64 MiB in calls of SIZE bytes (default 1 MiB) — so that a machine loaded by other jobs
+ * (which steals wall time, not this thread's CPU time) disturbs them alike. Prints the median MB
+ * per CPU-second and the ratio to XZ for Java's CRC64. Usage: {@code Crc64Compare [ROUNDS] [SIZE]}.
  */
 public final class Crc64Compare {
   private Crc64Compare() {}
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-    byte[] data = new byte[1 << 20];
+    int size = args.length > 1 ? Integer.parseInt(args[1]) : 1 << 20;
+    int calls = (64 << 20) / size; // 64 MiB per implementation and round
+    byte[] data = new byte[size];
     new Random(16).nextBytes(data);
     Map<String, ToLongFunction<byte[]>> impls = new LinkedHashMap<>();
     impls.put("xz CRC64 (reference)", Crc64Compare::xz);
@@ -38,20 +40,20 @@ public final class Crc64Compare {
     for (int round = -3; round < rounds; round++) { // 3 warm-up rounds
       for (var e : impls.entrySet()) {
         long t0 = threads.getCurrentThreadCpuTime();
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < calls; i++) {
           sink += e.getValue().applyAsLong(data);
         }
         double secs = (threads.getCurrentThreadCpuTime() - t0) / 1e9;
         if (round >= 0) {
           mbPerCpuSecond
               .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-              .add(64 * data.length / 1e6 / secs);
+              .add((double) calls * size / 1e6 / secs);
         }
       }
     }
     double reference = median(mbPerCpuSecond.values().iterator().next());
     System.out.printf(
-        Locale.ROOT, "1 MiB buffers, median of %d rounds (sink %d)%n%n", rounds, sink);
+        Locale.ROOT, "%d-byte buffers, median of %d rounds (sink %d)%n%n", size, rounds, sink);
     System.out.println("| implementation | MB per CPU-s | × xz |");
     System.out.println("| --- | ---: | ---: |");
     mbPerCpuSecond.forEach(
