@@ -28,8 +28,8 @@ import java.util.zip.Deflater;
 public final class ParallelGzipOutputStream extends OutputStream {
   /**
    * Block size, pigz's. Each block costs a 32 KiB dictionary (deflate hashes all of it) and a sync
-   * flush, about 3 % more CPU than 1 MiB blocks; but on a loaded machine 128 KiB blocks kept pace
-   * with pigz where 256 KiB reached 0.67× and the old 1 MiB 0.44× of its throughput
+   * flush, a few percent more CPU than larger blocks; but on a loaded machine 128 KiB blocks kept
+   * pace with pigz where 256 KiB reached 0.67× and the old 1 MiB 0.44× of its throughput
    * (docs/benchmarks.md, "Dump").
    */
   static final int BLOCK = 128 * 1024;
