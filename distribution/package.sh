@@ -72,6 +72,12 @@ cp -r "$root/docs" "$common/share/doc/docs"
 # needed (messages are English), jdk.charsets neither (UTF-8 only).
 say "jdeps: finding the Java modules restore.jar uses..."
 modules=$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps "$jar")
+# Left out although jdeps lists it: java.desktop (16 MB of classes, 3 MB of AWT libraries). Only
+# code paths restore never takes use it: JNA's and msal4j's AWT helpers (native windows, the
+# interactive browser login), commons-compress's pack200, commons-lang3's circuit breakers, and
+# Jackson's optional java.beans annotation support (loaded behind a LinkageError guard).
+# BundledRuntimeCloudKmsIT and smoke-test.sh run every KMS SDK and a session on this runtime.
+modules=$(tr ',' '\n' <<<"$modules" | grep -vx 'java.desktop' | paste -sd, -)
 modules="$modules,jdk.crypto.ec,jdk.naming.dns"
 say "jlink: $modules"
 runtime="$work/runtime"
@@ -92,6 +98,16 @@ linux="$work/linux/$name"
 mkdir -p "$linux"
 cp -a "$common/." "$linux/"
 cp -a "$runtime" "$linux/runtime"
+# Native libraries for other platforms (gRPC's netty-tcnative and JNA carry macOS, Windows, BSD,
+# Solaris, ARM, ...) cannot load on Linux x64: the tarball's jar drops them (about 7 MB
+# compressed); the zip, for any OS, keeps them. Before the training run: the AppCDS archive records
+# the jar's size and time.
+other_natives=$(unzip -Z1 "$linux/lib/restore.jar" \
+  | grep -E '\.(so|dll|dylib|jnilib|a)$' | grep -viE '(linux[-_]x86[-_]64|linux-amd64)' || true)
+if [ -n "$other_natives" ]; then
+  say "dropping $(wc -l <<<"$other_natives") native libraries for other platforms from the tarball's jar"
+  zip -q -d "$linux/lib/restore.jar" $other_natives >/dev/null
+fi
 
 # AppCDS training run: the demo snapshot opened with the mongod stand-in and dumped, as scripts/demo
 # does, so the archive holds the classes a session loads. The jar is named /dev/fd/9, as bin/restore

@@ -61,7 +61,8 @@ else
 fi
 
 # the AppCDS archive made at packaging time maps here, in another folder than the build's
-if out=$(bare env RESTORE_JAVA_OPTS=-Xlog:class+load=info:stdout "$home/bin/restore" --version 2>&1) \
+# (--help: it builds the whole command tree; --version takes a fast path that loads few classes)
+if out=$(bare env RESTORE_JAVA_OPTS=-Xlog:class+load=info:stdout "$home/bin/restore" --help 2>&1) \
   && n=$(grep -c 'source: shared objects file (top)' <<<"$out") && [ "$n" -gt 100 ]; then
   ok "the AppCDS archive is used after unpacking elsewhere ($n classes from it)"
 else

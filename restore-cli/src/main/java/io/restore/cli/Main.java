@@ -12,6 +12,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (VersionFastPath.applies(args)) {
+      VersionFastPath.print(System.out);
+      System.exit(0);
+    }
     // restore's own SLF4J binding, even if another provider is on the class path (tests).
     System.setProperty("slf4j.provider", RoutingServiceProvider.class.getName());
     System.setProperty("slf4j.internal.verbosity", "WARN"); // not SLF4J's "loading provider" line

@@ -37,6 +37,24 @@ class VersionAndCompletionTest {
   }
 
   @Test
+  void theFastPathPrintsExactlyWhatPicocliPrints() {
+    assertThat(run("--version")).isZero();
+    java.io.ByteArrayOutputStream fast = new java.io.ByteArrayOutputStream();
+    VersionFastPath.print(
+        new java.io.PrintStream(fast, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(fast.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(out.toString());
+  }
+
+  @Test
+  void theFastPathTakesOnlyABareVersionFlag() {
+    assertThat(VersionFastPath.applies(new String[] {"--version"})).isTrue();
+    assertThat(VersionFastPath.applies(new String[] {"-V"})).isTrue();
+    assertThat(VersionFastPath.applies(new String[] {"open", "--version"})).isFalse();
+    assertThat(VersionFastPath.applies(new String[] {"--version", "--help"})).isFalse();
+    assertThat(VersionFastPath.applies(new String[] {})).isFalse();
+  }
+
+  @Test
   void dependencyListLinesAreParsedWithOrWithoutModuleNames() {
     String list =
         "\nThe following files have been resolved:\n"
