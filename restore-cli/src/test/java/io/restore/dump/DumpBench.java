@@ -103,6 +103,7 @@ public final class DumpBench {
       case "verify" -> verify(dir.resolve("a"));
       case "gzip-files" -> gzipFiles(dir.resolve("dir/bench"), dir.resolve("gzf"));
       case "real-gzip-files" -> gzipFiles(dir.resolve("rdir/real"), dir.resolve("rgzf"));
+      case "store-file", "store-s3", "store-azure", "store-gcs" -> StoreBench.row(row, uri, dir);
       default -> throw new IllegalArgumentException("unknown row " + row);
     };
   }
