@@ -144,6 +144,13 @@ public final class DumpOptions {
       description = "builtin (default) or mongodump: run the real mongodump found on PATH.")
   String dumpTool;
 
+  @Option(
+      names = "--include-orphans",
+      description =
+          "Sharded cluster: keep orphan documents (copies a shard holds outside its chunks) too,"
+              + " for forensics. Ignored for a single server.")
+  boolean includeOrphans;
+
   /** Whether --out or --archive was given (the command line names its own output). */
   public boolean outputGiven() {
     return out != null || archive != null;
@@ -235,7 +242,8 @@ public final class DumpOptions {
         // The command writes --summary-json itself, on every outcome (SummaryJsonStrategy).
         Optional.empty(),
         tool,
-        "restore " + BuildInfo.version());
+        "restore " + BuildInfo.version(),
+        includeOrphans);
   }
 
   private boolean jsonl() {

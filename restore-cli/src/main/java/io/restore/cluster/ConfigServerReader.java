@@ -32,6 +32,16 @@ public final class ConfigServerReader {
 
   /** The checked routing table; a {@link RestoreException} (exit 3) when it is inconsistent. */
   public static RoutingTable read(MongoClient client) {
+    RoutingTable table = readUnchecked(client);
+    check(table.collections().values());
+    return table;
+  }
+
+  /**
+   * The routing table without the chunk coverage check (every other inconsistency still throws):
+   * for a caller that reports {@link #coverageProblems} itself before refusing.
+   */
+  public static RoutingTable readUnchecked(MongoClient client) {
     MongoDatabase config = client.getDatabase("config");
     Map<String, Shard> shards = new LinkedHashMap<>();
     for (Shard s : listedShards(client)) {
@@ -82,8 +92,30 @@ public final class ConfigServerReader {
       boolean unique = d.getBoolean("unique", org.bson.BsonBoolean.FALSE).getValue();
       collections.put(ns, new ShardedCollection(ns, key, unique, chunks));
     }
-    check(collections.values());
     return new RoutingTable(shards, primaries, collections);
+  }
+
+  /** Each chunk coverage problem as a sentence naming the collection and the range, sorted. */
+  public static List<String> coverageProblems(RoutingTable table) {
+    List<String> out = new ArrayList<>();
+    for (ShardedCollection c : table.collections().values()) {
+      ChunkCoverage.problems(c).forEach(p -> out.add(p.describe()));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** The exception {@link #read} throws for these coverage problems (none: null). */
+  public static RestoreException coverageError(List<String> problems) {
+    if (problems.isEmpty()) {
+      return null;
+    }
+    String shown = problems.stream().limit(PROBLEMS_SHOWN).collect(Collectors.joining("; "));
+    String more =
+        problems.size() > PROBLEMS_SHOWN
+            ? " (and " + (problems.size() - PROBLEMS_SHOWN) + " more)"
+            : "";
+    return inconsistent("the config server's chunks do not cover the key space: " + shown + more);
   }
 
   /**

@@ -13,15 +13,15 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /** Lists what a server holds and turns it into {@link CollectionPlan}s, largest first. */
-final class Catalog {
+public final class Catalog {
   private final MongoClient client;
 
-  Catalog(MongoClient client) {
+  public Catalog(MongoClient client) {
     this.client = client;
   }
 
   /** The server's version string ("7.0.16"), from buildInfo. */
-  String serverVersion() {
+  public String serverVersion() {
     BsonDocument info =
         client
             .getDatabase("admin")
@@ -30,7 +30,7 @@ final class Catalog {
     return info.getString("version", new org.bson.BsonString("0.0.0")).getValue();
   }
 
-  List<CollectionPlan> plan(NamespaceFilter filter) {
+  public List<CollectionPlan> plan(NamespaceFilter filter) {
     List<String> dbs = new ArrayList<>();
     client.listDatabaseNames().into(dbs);
     if (filter.db() != null && !dbs.contains(filter.db())) {
@@ -53,6 +53,24 @@ final class Catalog {
     }
     // mongodump's scheduler: longest first by estimated count, so the tail is short
     plans.sort(Comparator.comparingLong(CollectionPlan::estimatedCount).reversed());
+    return plans;
+  }
+
+  /**
+   * The plans of the databases this server holds that {@code filter} and {@code databases} both
+   * select; unlike {@link #plan}, a database or collection the filter names but this server lacks
+   * is no error (one server of several need not hold it). Not sorted.
+   */
+  public List<CollectionPlan> planDatabases(
+      NamespaceFilter filter, java.util.function.Predicate<String> databases) {
+    List<String> dbs = new ArrayList<>();
+    client.listDatabaseNames().into(dbs);
+    List<CollectionPlan> plans = new ArrayList<>();
+    for (String db : dbs) {
+      if (databases.test(db) && filter.selectsDatabase(db)) {
+        plans.addAll(planDatabase(client.getDatabase(db), filter));
+      }
+    }
     return plans;
   }
 

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param overwrite replace a non-empty output directory or an existing archive file
  * @param summaryJson where to write the machine-readable summary, if anywhere
  * @param toolVersion written into prelude.json and the archive header
+ * @param includeOrphans a sharded cluster's dump keeps orphan documents too ({@code
+ *     --include-orphans}, for forensics; docs/design/sharding.md); a single server has none
  */
 public record DumpRequest(
     DumpOutput output,
@@ -26,7 +28,8 @@ public record DumpRequest(
     boolean overwrite,
     Optional<Path> summaryJson,
     DumpTool tool,
-    String toolVersion) {
+    String toolVersion,
+    boolean includeOrphans) {
 
   public static final int DEFAULT_PARALLEL_COLLECTIONS = 4;
   public static final int DEFAULT_COMPRESSION_LEVEL = 1;
@@ -62,7 +65,8 @@ public record DumpRequest(
         false,
         Optional.empty(),
         DumpTool.BUILTIN,
-        "unknown");
+        "unknown",
+        false);
   }
 
   public DumpRequest withFilter(NamespaceFilter f) {
@@ -75,7 +79,8 @@ public record DumpRequest(
         overwrite,
         summaryJson,
         tool,
-        toolVersion);
+        toolVersion,
+        includeOrphans);
   }
 
   public DumpRequest withGzip(boolean g) {
@@ -88,12 +93,22 @@ public record DumpRequest(
         overwrite,
         summaryJson,
         tool,
-        toolVersion);
+        toolVersion,
+        includeOrphans);
   }
 
   public DumpRequest withParallelCollections(int n) {
     return new DumpRequest(
-        output, filter, gzip, compressionLevel, n, overwrite, summaryJson, tool, toolVersion);
+        output,
+        filter,
+        gzip,
+        compressionLevel,
+        n,
+        overwrite,
+        summaryJson,
+        tool,
+        toolVersion,
+        includeOrphans);
   }
 
   public DumpRequest withOverwrite(boolean o) {
@@ -106,7 +121,8 @@ public record DumpRequest(
         o,
         summaryJson,
         tool,
-        toolVersion);
+        toolVersion,
+        includeOrphans);
   }
 
   public DumpRequest withSummaryJson(Path file) {
@@ -119,7 +135,8 @@ public record DumpRequest(
         overwrite,
         Optional.ofNullable(file),
         tool,
-        toolVersion);
+        toolVersion,
+        includeOrphans);
   }
 
   public DumpRequest withTool(DumpTool t) {
@@ -132,7 +149,8 @@ public record DumpRequest(
         overwrite,
         summaryJson,
         t,
-        toolVersion);
+        toolVersion,
+        includeOrphans);
   }
 
   public DumpRequest withToolVersion(String v) {
@@ -145,6 +163,21 @@ public record DumpRequest(
         overwrite,
         summaryJson,
         tool,
-        v);
+        v,
+        includeOrphans);
+  }
+
+  public DumpRequest withIncludeOrphans(boolean keep) {
+    return new DumpRequest(
+        output,
+        filter,
+        gzip,
+        compressionLevel,
+        parallelCollections,
+        overwrite,
+        summaryJson,
+        tool,
+        toolVersion,
+        keep);
   }
 }

@@ -23,6 +23,8 @@ import org.bson.json.JsonWriterSettings;
  * @param error why the dump failed; null when {@code ok}
  * @param upload for an object-store output: size, whole-object SHA-256, parts, upload time; null
  *     otherwise
+ * @param sharded for a sharded cluster's dump: per namespace and shard, owned documents and orphans
+ *     (docs/design/sharding.md); null for a single server
  */
 public record DumpSummary(
     boolean ok,
@@ -33,10 +35,25 @@ public record DumpSummary(
     List<CollectionResult> collections,
     String archiveCheck,
     String error,
-    ObjectUpload.Stats upload) {
+    ObjectUpload.Stats upload,
+    ShardedCounts sharded) {
 
   public DumpSummary {
     collections = List.copyOf(collections);
+  }
+
+  /** A single server's summary. */
+  public DumpSummary(
+      boolean ok,
+      String format,
+      String output,
+      Instant started,
+      Duration duration,
+      List<CollectionResult> collections,
+      String archiveCheck,
+      String error,
+      ObjectUpload.Stats upload) {
+    this(ok, format, output, started, duration, collections, archiveCheck, error, upload, null);
   }
 
   /** A summary without an upload (local outputs). */
@@ -49,7 +66,7 @@ public record DumpSummary(
       List<CollectionResult> collections,
       String archiveCheck,
       String error) {
-    this(ok, format, output, started, duration, collections, archiveCheck, error, null);
+    this(ok, format, output, started, duration, collections, archiveCheck, error, null, null);
   }
 
   public long documents() {
@@ -89,6 +106,9 @@ public record DumpSummary(
             .append("error", stringOrNull(error))
             .append("upload", upload == null ? BsonNull.VALUE : upload(upload))
             .append("collections", colls);
+    if (sharded != null) {
+      d.append("sharded", sharded.toBson());
+    }
     return d.toJson(JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build());
   }
 

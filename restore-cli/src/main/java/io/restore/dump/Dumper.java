@@ -161,7 +161,11 @@ public final class Dumper {
   }
 
   private DumpTarget target(DumpRequest request, Pools pools) {
-    String id = ids.get();
+    return target(request, pools, ids.get(), stdout);
+  }
+
+  /** The target that writes {@code request}'s output; a stdout archive goes to {@code stdout}. */
+  static DumpTarget target(DumpRequest request, Pools pools, String id, OutputStream stdout) {
     DumpOutput out = request.output();
     if (out instanceof DumpOutput.Directory d) {
       return new DirectoryTarget(d.dir(), request, null, id, pools);

@@ -51,6 +51,9 @@ public final class LogLineProgress implements DumpProgress {
             s.duration().toMillis() / 1000.0,
             s.output(),
             s.archiveCheck() == null ? "" : " (" + s.archiveCheck() + ")"));
+    if (s.sharded() != null) {
+      s.sharded().lines().forEach(l -> console.line(LogLevel.INFO, "  " + l));
+    }
   }
 
   static String bytes(long b) {

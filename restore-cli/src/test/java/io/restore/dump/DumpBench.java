@@ -35,8 +35,16 @@ public final class DumpBench {
   private DumpBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("sharded-server")) {
+      ShardedBench.main(args);
+      return;
+    }
     if (args[0].equals("server")) {
       server(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      return;
+    }
+    if (args[0].equals("real-files")) { // the "real" collections as .bson files, no server
+      BenchData.writeRealFiles(Path.of(args[1]), Integer.parseInt(args[2]));
       return;
     }
     String row = args[1];
@@ -98,6 +106,7 @@ public final class DumpBench {
       case "archive-noverify" -> streamedArchive(uri, bench, dir.resolve("s"));
       case "verify" -> verify(dir.resolve("a"));
       case "gzip-files" -> gzipFiles(dir.resolve("dir/bench"), dir.resolve("gzf"));
+      case "sharded" -> ShardedBench.dump(uri, dir, false);
       case "real-gzip-files" -> gzipFiles(dir.resolve("rdir/real"), dir.resolve("rgzf"));
       case "store-file", "store-s3", "store-azure", "store-gcs" -> StoreBench.row(row, uri, dir);
       default -> throw new IllegalArgumentException("unknown row " + row);
@@ -217,6 +226,10 @@ public final class DumpBench {
     double secs = (System.nanoTime() - t0) / 1e9;
     StagedOutput.deleteRecursively(dst);
     return new double[] {0, in, secs, out};
+  }
+
+  static long sizeOf(Path p) throws Exception {
+    return size(p);
   }
 
   private static long size(Path p) throws Exception {

@@ -37,6 +37,7 @@ public final class DumpBenchSummary {
     {"archive-noverify", "(d0) --archive streamed, no read-back", "drain", null},
     {"verify", "(v) full CRC-64 re-read of (d) alone", "drain", null},
     {"gzip-files", "(c0) our gzip on (b)'s files", "drain", "pigz"},
+    {"sharded", "(s) sharded: 3 shards, orphan filter", "dir", null},
     {"old-dir", "before: (b) directory dump", "drain", null},
     {"old-gzip", "before: (c) directory --gzip", "drain", "pigz"},
     {"old-archive", "before: (d) --archive, full re-read after", "drain", null},

@@ -14,10 +14,10 @@ import org.bson.RawBsonDocument;
  * A second archive reader written from docs/design/dump-format.md alone, sharing no code with the
  * writer or ArchiveVerifier: a bit-by-bit CRC-64/XZ, a ByteBuffer walk, and a list of every block.
  */
-final class IndependentArchiveReader {
-  record Block(BsonDocument header, List<byte[]> documents) {}
+public final class IndependentArchiveReader {
+  public record Block(BsonDocument header, List<byte[]> documents) {}
 
-  record Parsed(
+  public record Parsed(
       BsonDocument header,
       List<BsonDocument> metadata,
       List<Block> blocks,
@@ -42,7 +42,7 @@ final class IndependentArchiveReader {
     return ~crc;
   }
 
-  static Parsed parse(byte[] archive) {
+  public static Parsed parse(byte[] archive) {
     ByteBuffer in = ByteBuffer.wrap(archive).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[4];
     in.get(magic);

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's python3-pymongo as an independent BSON decoder: decodes a .bson (or .bson.gz) file with
  * {@code bson.decode_file_iter} and prints each document re-encoded, as hex.
  */
-final class Pymongo {
+public final class Pymongo {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final String SCRIPT =
       String.join(
@@ -31,7 +31,7 @@ final class Pymongo {
 
   private Pymongo() {}
 
-  static void assumeAvailable() {
+  public static void assumeAvailable() {
     boolean ok = false;
     try {
       Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import bson, pymongo").start();
@@ -48,7 +48,7 @@ final class Pymongo {
   }
 
   /** Every document of the file, re-encoded by pymongo, as sorted hex strings. */
-  static List<String> decode(Path bsonFile) throws IOException, InterruptedException {
+  public static List<String> decode(Path bsonFile) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(PYTHON.toString(), "-c", SCRIPT, bsonFile.toString())
             .redirectErrorStream(true)

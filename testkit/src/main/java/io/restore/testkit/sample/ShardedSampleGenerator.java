@@ -1,5 +1,8 @@
 package io.restore.testkit.sample;
 
+import io.restore.testkit.kms.FakeAwsKms;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +65,21 @@ public final class ShardedSampleGenerator {
 
   public static ShardedSample generate(ChunkIdentity identity) {
     return new ShardedSampleGenerator(identity).build();
+  }
+
+  /**
+   * The sample (chunks named by UUID) written as stand-in snapshots under {@code folder}: the
+   * config server and three shards, each with its own key id and local key file ({@link
+   * ShardedSnapshotWriter}).
+   */
+  public static ShardedSnapshots writeSnapshots(Path folder, long seed) throws IOException {
+    return ShardedSnapshotWriter.write(folder, seed, generate(ChunkIdentity.UUID), null);
+  }
+
+  /** As {@link #writeSnapshots(Path, long)}, the second shard's key wrapped by {@code aws}. */
+  public static ShardedSnapshots writeSnapshots(Path folder, long seed, FakeAwsKms aws)
+      throws IOException {
+    return ShardedSnapshotWriter.write(folder, seed, generate(ChunkIdentity.UUID), aws);
   }
 
   private ShardedSample build() {
