@@ -17,6 +17,10 @@ public enum ExitCode {
   SESSION_CONFLICT(8, "another restore session is using this dbpath"),
   DUMP_FAILED(9, "the dump failed or did not verify; no complete-looking output was left"),
   KMIP(10, "the KMIP server could not start or serve the key"),
+  ATLAS(
+      11,
+      "the Atlas Administration API refused or failed (credentials, role, access list, restore"
+          + " job)"),
   INTERNAL(70, "internal error (a bug: please report it with the file it names)"),
   INTERRUPTED(130, "interrupted by Ctrl-C or SIGTERM; everything was torn down");
 

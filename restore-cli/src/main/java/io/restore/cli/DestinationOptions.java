@@ -3,6 +3,7 @@ package io.restore.cli;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.dump.storage.AzureSettings;
+import io.restore.dump.storage.GcsSettings;
 import io.restore.dump.storage.ObjectStores;
 import io.restore.dump.storage.S3Settings;
 import java.net.URI;
@@ -42,8 +43,32 @@ final class DestinationOptions {
   String azureBlobEndpoint;
 
   @Option(
+      names = "--gcs-endpoint",
+      paramLabel = "<url>",
+      description = "Cloud Storage JSON API root for gs:// outputs (default: Google's).")
+  String gcsEndpoint;
+
+  @Option(
+      names = "--gcs-credentials-file",
+      paramLabel = "<file>",
+      description = "Google key file for gs:// outputs (default: Application Default Credentials).")
+  java.nio.file.Path gcsCredentialsFile;
+
+  @Option(
+      names = "--gcs-project",
+      paramLabel = "<id>",
+      description = "Project billed for a requester-pays gs:// bucket.")
+  String gcsProject;
+
+  @Option(
+      names = "--gcs-anonymous",
+      description = "Send no Google credentials (emulators, test doubles).")
+  boolean gcsAnonymous;
+
+  @Option(
       names = "--upload-part-size",
       paramLabel = "<MiB>",
+      converter = OptionValues.PartSizeMiB.class,
       defaultValue = "8",
       description = "Part size for object-store uploads, 5 to 512 (default: ${DEFAULT-VALUE}).")
   int partSizeMiB;
@@ -51,17 +76,13 @@ final class DestinationOptions {
   @Option(
       names = "--upload-parallel",
       paramLabel = "<n>",
+      converter = OptionValues.PartsInFlight.class,
       defaultValue = "4",
       description = "Parts uploaded at the same time, 1 to 16 (default: ${DEFAULT-VALUE}).")
   int parallel;
 
   ObjectStores.Settings settings() {
-    if (partSizeMiB < 5 || partSizeMiB > 512) {
-      throw usage("--upload-part-size " + partSizeMiB + " is out of range", "use 5 to 512 (MiB)");
-    }
-    if (parallel < 1 || parallel > 16) {
-      throw usage("--upload-parallel " + parallel + " is out of range", "use 1 to 16");
-    }
+    // --upload-part-size and --upload-parallel were range-checked while parsing (OptionValues)
     S3Settings s3 =
         new S3Settings(
             url("--s3-endpoint", s3Endpoint),
@@ -70,7 +91,17 @@ final class DestinationOptions {
             Optional.empty());
     AzureSettings azure =
         AzureSettings.fromEnvironment(url("--azure-blob-endpoint", azureBlobEndpoint));
-    return new ObjectStores.Settings(s3, azure, partSizeMiB << 20, parallel);
+    if (gcsAnonymous && gcsCredentialsFile != null) {
+      throw usage(
+          "--gcs-anonymous and --gcs-credentials-file cannot be combined", "give one of them");
+    }
+    GcsSettings gcs =
+        new GcsSettings(
+            url("--gcs-endpoint", gcsEndpoint),
+            Optional.ofNullable(gcsCredentialsFile),
+            Optional.ofNullable(gcsProject),
+            gcsAnonymous);
+    return new ObjectStores.Settings(s3, azure, gcs, partSizeMiB << 20, parallel);
   }
 
   private static Optional<URI> url(String flag, String value) {

@@ -87,7 +87,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   @Override
   public Optional<RunSummary> runSummary() {
     if (summary == null && options.summaryJson().isPresent()) {
-      summary = new RunSummary(options.summaryJson().get(), facts);
+      summary = new RunSummary(options.summaryJson().get(), options.destination, facts);
     }
     return Optional.ofNullable(summary);
   }

@@ -8,7 +8,6 @@ import io.restore.dump.DumpTool;
 import io.restore.dump.NamespaceFilter;
 import io.restore.dump.NamespacePatterns;
 import io.restore.dump.storage.Destination;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,11 @@ public final class DumpOptions {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "<dir>",
-      description = "Write mongodump's directory layout here (created; must be absent or empty).")
-  Path out;
+      description =
+          "Write mongodump's directory layout here (created; must be absent or empty): a folder,"
+              + " or a prefix s3://BUCKET/PREFIX/, gs://BUCKET/PREFIX/, az://ACCOUNT/CONTAINER/PREFIX/"
+              + " (complete once restore-manifest.json is written there).")
+  String out;
 
   @Option(
       names = "--archive",
@@ -34,7 +36,7 @@ public final class DumpOptions {
       arity = "0..1",
       fallbackValue = STDOUT,
       description =
-          "Write one mongodump archive: --archive=FILE, s3://BUCKET/KEY,"
+          "Write one mongodump archive: --archive=FILE, s3://BUCKET/KEY, gs://BUCKET/OBJECT,"
               + " az://ACCOUNT/CONTAINER/BLOB (or its https:// URL), or stdout with a bare"
               + " --archive.")
   String archive;
@@ -130,8 +132,10 @@ public final class DumpOptions {
   @Option(
       names = "--summary-json",
       paramLabel = "<file>",
-      description = "Write a machine-readable summary here (also when the dump fails).")
-  Path summaryJson;
+      description =
+          "Write a machine-readable summary here (also when the dump fails): a file, or an"
+              + " s3://, gs:// or az:// object.")
+  String summaryJson;
 
   @Option(
       names = "--dump-tool",
@@ -153,7 +157,7 @@ public final class DumpOptions {
   }
 
   /** --summary-json, if given: written on every outcome by {@link SummaryJsonStrategy}. */
-  public java.util.Optional<Path> summaryJson() {
+  public java.util.Optional<String> summaryJson() {
     return Optional.ofNullable(summaryJson);
   }
 
@@ -182,7 +186,7 @@ public final class DumpOptions {
           "give --out <dir> or --archive[=<file>]");
     }
     if (archive == null) {
-      return request(new DumpOutput.Directory(out));
+      return request(directory("--out", out));
     }
     if (archive.equals(STDOUT)) {
       return request(DumpOutput.Archive.toStdout());
@@ -194,13 +198,26 @@ public final class DumpOptions {
     return request(new DumpOutput.UploadedArchive(d, destination.settings()));
   }
 
+  /** A directory output given to {@code flag}: a local folder or a store prefix. */
+  DumpOutput directory(String flag, String value) {
+    Destination d = Destination.parsePrefix(flag, value);
+    if (d instanceof Destination.LocalFile f) {
+      return new DumpOutput.Directory(f.path());
+    }
+    return new DumpOutput.UploadedDirectory(d, destination.settings(), Optional.empty());
+  }
+
   private DumpRequest request(DumpOutput requested) {
     DumpOutput output = requested;
     if (jsonl()) {
-      if (!(requested instanceof DumpOutput.Directory d)) {
+      if (requested instanceof DumpOutput.UploadedDirectory u) {
+        output =
+            new DumpOutput.UploadedDirectory(u.prefix(), u.settings(), Optional.of(jsonFormat()));
+      } else if (requested instanceof DumpOutput.Directory d) {
+        output = new DumpOutput.Jsonl(d.dir(), jsonFormat());
+      } else {
         throw usage("--format jsonl cannot go into an --archive", "use --out <dir> with jsonl");
       }
-      output = new DumpOutput.Jsonl(d.dir(), jsonFormat());
     }
     DumpTool tool =
         switch (dumpTool) {

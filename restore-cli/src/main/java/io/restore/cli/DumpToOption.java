@@ -1,12 +1,10 @@
 package io.restore.cli;
 
 import io.restore.cluster.dump.ClusterDump;
-import io.restore.dump.DumpOutput;
 import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
 import io.restore.session.ClusterJob;
 import io.restore.session.Job;
-import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,8 +16,10 @@ final class DumpToOption {
   @Option(
       names = "--dump-to",
       paramLabel = "<dir>",
-      description = "dump every database to <dir> (mongodump's format), verify, then tear down")
-  Path dumpTo;
+      description =
+          "dump every database to <dir> (mongodump's format), verify, then tear down; <dir> may be"
+              + " a store prefix (s3://, gs://, az://) as for dump --out")
+  String dumpTo;
 
   @Mixin DumpOptions options;
 
@@ -29,17 +29,21 @@ final class DumpToOption {
 
   /** The dump of a sharded cluster's set as one dump; checked before any work. */
   ClusterJob.DumpJob clusterJob(ClusterDump engine, OutputOptions output, RunSummary summary) {
-    DumpRequest request =
-        dumpTo != null ? options.toRequest(new DumpOutput.Directory(dumpTo)) : options.toRequest();
+    DumpRequest request = request();
     ArchiveGuard.check(options, output);
     return ClusterDumpJobs.job(engine, request, output.console(), summary);
   }
 
   /** The dump job; checked (bad --query, bare --archive on a terminal) before any work. */
   Job job(Dumper dumper, OutputOptions output, RunSummary summary) {
-    DumpRequest request =
-        dumpTo != null ? options.toRequest(new DumpOutput.Directory(dumpTo)) : options.toRequest();
+    DumpRequest request = request();
     ArchiveGuard.check(options, output);
     return DumpJobs.job(dumper, request, output.console(), summary);
+  }
+
+  private DumpRequest request() {
+    return dumpTo != null
+        ? options.toRequest(options.directory("--dump-to", dumpTo))
+        : options.toRequest();
   }
 }

@@ -22,6 +22,7 @@ final class HelpLayout {
   static final String MONGOD = "mongod:";
   static final String KEYS = "Key source and credentials:";
   static final String CERTS = "KMIP server and certificates:";
+  static final String ATLAS = "Atlas API (atlas:// sources):";
   static final String JOB = "The job:";
   static final String DUMP = "Dump:";
   static final String OUTPUT = "Output:";
@@ -29,7 +30,7 @@ final class HelpLayout {
 
   /** Headings in the order they are shown. */
   static final List<String> ORDER =
-      List.of(SNAPSHOT, OTHER, MONGOD, KEYS, CERTS, JOB, DUMP, OUTPUT);
+      List.of(SNAPSHOT, ATLAS, OTHER, MONGOD, KEYS, CERTS, JOB, DUMP, OUTPUT);
 
   /** Every environment variable restore (or scripts/restore) reads; also docs/environment.md. */
   static final String[] ENVIRONMENT = {
@@ -44,6 +45,10 @@ final class HelpLayout {
     "  RESTORE_AZURE_CLIENT_SECRET  Azure client secret, likewise",
     "  RESTORE_WORK_DIR          where archives and links are extracted (else temp)",
     "  RESTORE_DOWNLOAD_TIMEOUT  seconds a download may take to connect or stall",
+    "  MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET  Atlas service account",
+    "  MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY  Atlas API key",
+    "  MONGODB_ATLAS_OPS_MANAGER_URL  Atlas API base URL (default https://cloud.mongodb.com)",
+    "  RESTORE_ATLAS_POLL_INTERVAL  seconds before the first restore-job poll (5)",
     "  RESTORE_TIMINGS           any value: status lines show milliseconds since start",
     "  RESTORE_JAVA_OPTS         extra JVM options (scripts/restore)",
     "  RESTORE_CDS               0: no class data sharing archive (scripts/restore)",
@@ -111,6 +116,9 @@ final class HelpLayout {
   static String heading(String command, String name) {
     if (name.equals("--bind-ip")) {
       return command.equals("proxy") ? CERTS : MONGOD;
+    }
+    if (name.startsWith("--atlas-")) {
+      return ATLAS;
     }
     if (name.equals("--key-id") || name.equals("--cloud-provider") || name.equals("--uri")) {
       return SNAPSHOT;

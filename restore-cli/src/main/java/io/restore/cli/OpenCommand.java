@@ -114,7 +114,8 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   @Override
   public Optional<RunSummary> runSummary() {
     if (summary == null && dumpTo.options.summaryJson().isPresent()) {
-      summary = new RunSummary(dumpTo.options.summaryJson().get(), facts);
+      summary =
+          new RunSummary(dumpTo.options.summaryJson().get(), dumpTo.options.destination, facts);
     }
     return Optional.ofNullable(summary);
   }

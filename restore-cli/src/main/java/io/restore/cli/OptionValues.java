@@ -55,6 +55,22 @@ final class OptionValues {
     }
   }
 
+  /** Object-store upload part size in MiB: S3's smallest part (5) to 512. */
+  static final class PartSizeMiB implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return inRange(value, 5, 512, "a part size in MiB (5 to 512)");
+    }
+  }
+
+  /** Object-store parts uploaded at the same time: 1 to 16. */
+  static final class PartsInFlight implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return inRange(value, 1, 16, "a number of parts in flight (1 to 16)");
+    }
+  }
+
   /** An http(s) URL with a host: KMS, STS and login endpoints. */
   static final class HttpUrl implements ITypeConverter<URI> {
     @Override

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ProxyCommand.class,
       InspectCommand.class,
       MetadataCommand.class,
+      AtlasCommand.class,
       PsCommand.class,
       StopCommand.class,
       CompletionCommand.class,

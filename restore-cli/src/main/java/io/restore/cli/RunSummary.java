@@ -1,10 +1,14 @@
 package io.restore.cli;
 
+import io.restore.RestoreException;
 import io.restore.dump.CollectionPlan;
 import io.restore.dump.CollectionResult;
 import io.restore.dump.DumpProgress;
 import io.restore.dump.DumpSummary;
 import io.restore.dump.Namespace;
+import io.restore.dump.storage.Destination;
+import io.restore.dump.storage.ObjectStores;
+import io.restore.dump.storage.ObjectUpload;
 import io.restore.session.SessionFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,17 +32,19 @@ import org.bson.json.JsonWriterSettings;
  * docs/json-output.md.
  */
 final class RunSummary {
-  private final Path file;
+  private final String where;
+  private final DestinationOptions stores;
   private final SessionFacts facts;
   private volatile DumpSummary dump;
 
-  RunSummary(Path file, SessionFacts facts) {
-    this.file = file;
+  /**
+   * {@code where} is a path or a store URI ({@code s3://}, {@code gs://}, {@code az://}), reached
+   * with {@code stores}' settings; it is parsed when written, so a bad one is reported then.
+   */
+  RunSummary(String where, DestinationOptions stores, SessionFacts facts) {
+    this.where = where;
+    this.stores = stores;
     this.facts = facts;
-  }
-
-  Path file() {
-    return file;
   }
 
   /** {@code progress}, also keeping the dump's own summary for the file. */
@@ -87,8 +93,36 @@ final class RunSummary {
     return d.toJson(JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build());
   }
 
-  /** Writes the file (temp + rename); an error message when that failed. */
+  /**
+   * Writes the summary: a file (temp + rename), or one small object uploaded to a store and
+   * published whole; an error message when that failed.
+   */
   String write(int exitCode, String error) {
+    Destination d;
+    try {
+      d = Destination.parse("--summary-json", where);
+    } catch (RestoreException e) {
+      return e.getMessage();
+    }
+    if (d instanceof Destination.LocalFile f) {
+      return writeFile(f.path(), exitCode, error);
+    }
+    byte[] json = (json(exitCode, error) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (ObjectUpload up =
+        ObjectStores.open(
+            d,
+            stores == null ? ObjectStores.Settings.defaults() : stores.settings(),
+            true)) { // replaced on every run, as the file is
+      up.stream().write(json);
+      up.stream().close();
+      up.commit();
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "cannot write --summary-json " + d.display() + ": " + e.getMessage();
+    }
+  }
+
+  private String writeFile(Path file, int exitCode, String error) {
     Path target = file.toAbsolutePath();
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
     try {

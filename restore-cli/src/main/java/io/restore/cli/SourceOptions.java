@@ -2,8 +2,10 @@ package io.restore.cli;
 
 import io.restore.source.OpenedSource;
 import io.restore.source.Sources;
+import io.restore.source.atlas.AtlasSettings;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -13,8 +15,10 @@ import picocli.CommandLine.Option;
  */
 final class SourceOptions {
   static final String SOURCE_HELP =
-      "The snapshot: its extracted folder, the .tar.gz/.tgz Atlas delivers, or the https:// download"
-          + " link (quoted); archives are extracted as they are read and removed afterwards.";
+      "The snapshot: its extracted folder, the .tar.gz/.tgz Atlas delivers, the https:// download"
+          + " link (quoted), or atlas://<projectId>/<cluster>[/<snapshotId>] (the latest completed"
+          + " snapshot, fetched through the Atlas API); archives are extracted as they are read and"
+          + " removed afterwards.";
 
   @Option(
       names = "--work-dir",
@@ -37,6 +41,14 @@ final class SourceOptions {
       description = "which dbpath to use when the archive holds several (its path in the archive)")
   String archiveDbpath;
 
+  @Mixin AtlasOptions atlas = new AtlasOptions();
+
+  @Option(
+      names = "--atlas-timeout",
+      paramLabel = "<duration>",
+      description = "how long an atlas:// restore job may take to offer its download (default 2h)")
+  String atlasTimeout;
+
   /**
    * Resolves SOURCE with {@code env} (the wiring's environment); the caller closes the result when
    * its session ends.
@@ -47,6 +59,7 @@ final class SourceOptions {
         source,
         new Sources.Options(
             Optional.ofNullable(workDir), keepExtracted, Optional.ofNullable(archiveDbpath)),
+        atlas.flags(Optional.ofNullable(atlasTimeout).map(AtlasSettings::parseTimeout)),
         need,
         env,
         spec.commandLine().getErr());

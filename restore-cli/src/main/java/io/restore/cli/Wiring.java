@@ -141,6 +141,8 @@ public final class Wiring implements CommandLine.IFactory {
       made = new StopCommand(this);
     } else if (cls == InspectCommand.class) {
       made = new InspectCommand(this);
+    } else if (cls == AtlasSnapshotsCommand.class) {
+      made = new AtlasSnapshotsCommand(this);
     } else if (cls == MetadataCommand.Wrap.class) {
       made = new MetadataCommand.Wrap(this);
     } else {

@@ -140,8 +140,12 @@ final class DirectoryTarget implements DumpTarget {
   }
 
   private void jsonLines(Chunk c, OutputStream o) throws IOException {
+    jsonLines(c, o, jsonFormat == DumpOutput.JsonFormat.CANONICAL);
+  }
+
+  /** One Extended JSON line per document of the chunk (also for StoreDirectoryTarget). */
+  static void jsonLines(Chunk c, OutputStream o, boolean canonical) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
-    boolean canonical = jsonFormat == DumpOutput.JsonFormat.CANONICAL;
     int at = 0;
     while (at < c.length()) {
       int size =

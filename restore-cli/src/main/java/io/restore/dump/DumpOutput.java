@@ -45,6 +45,24 @@ public sealed interface DumpOutput {
     }
   }
 
+  /**
+   * mongodump's directory layout (or JSON lines when {@code jsonFormat} is given) as objects under
+   * a store prefix, complete once {@code restore-manifest.json} is written last
+   * (docs/design/object-storage.md).
+   */
+  record UploadedDirectory(
+      Destination prefix, ObjectStores.Settings settings, Optional<JsonFormat> jsonFormat)
+      implements DumpOutput {
+    public UploadedDirectory {
+      Objects.requireNonNull(prefix, "prefix");
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(jsonFormat, "jsonFormat");
+      if (prefix instanceof Destination.LocalFile) {
+        throw new IllegalArgumentException("a local folder is a Directory");
+      }
+    }
+  }
+
   /** One document per line ({@code <dir>/<db>/<coll>.json}), mongoexport style. */
   record Jsonl(Path dir, JsonFormat jsonFormat) implements DumpOutput {
     public Jsonl {

@@ -176,6 +176,9 @@ public final class Dumper {
     if (out instanceof DumpOutput.UploadedArchive u) {
       return ArchiveTarget.upload(u, request, id, pools);
     }
+    if (out instanceof DumpOutput.UploadedDirectory u) {
+      return new StoreDirectoryTarget(u, request, pools);
+    }
     DumpOutput.Archive a = (DumpOutput.Archive) out;
     return new ArchiveTarget(a.file(), stdout, request, id, pools);
   }
@@ -185,7 +188,10 @@ public final class Dumper {
     String base =
         o instanceof DumpOutput.Archive || o instanceof DumpOutput.UploadedArchive
             ? "archive"
-            : o instanceof DumpOutput.Jsonl ? "jsonl" : "directory";
+            : o instanceof DumpOutput.Jsonl
+                    || (o instanceof DumpOutput.UploadedDirectory u && u.jsonFormat().isPresent())
+                ? "jsonl"
+                : "directory";
     return r.gzip() ? base + "+gzip" : base;
   }
 

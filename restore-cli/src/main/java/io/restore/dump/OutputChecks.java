@@ -185,7 +185,7 @@ public final class OutputChecks {
     if (out instanceof DumpOutput.Jsonl j) {
       return Optional.of(j.dir());
     }
-    if (out instanceof DumpOutput.UploadedArchive) {
+    if (out instanceof DumpOutput.UploadedArchive || out instanceof DumpOutput.UploadedDirectory) {
       return Optional.empty(); // the store is asked when the upload starts (ObjectStores.open)
     }
     return ((DumpOutput.Archive) out).file();

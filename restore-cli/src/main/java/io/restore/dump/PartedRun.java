@@ -74,6 +74,7 @@ final class PartedRun {
     final PartedPlan plan;
     final long t0 = System.nanoTime();
     final List<Future<PartResult>> parts = new ArrayList<>();
+    final AtomicBoolean started = new AtomicBoolean();
     SharedSink sink;
 
     Running(PartedPlan plan) {
@@ -101,7 +102,6 @@ final class PartedRun {
         if (!p.plan().hasData()) {
           continue; // a view: its metadata only, below
         }
-        progress.started(p.plan());
         int reading = 0;
         for (ReadPart part : p.parts()) {
           if (reads(part)) {
@@ -240,6 +240,9 @@ final class PartedRun {
     CollectionPlan plan = r.plan.plan();
     if (cancelled.get()) {
       return stopped(part.source());
+    }
+    if (r.started.compareAndSet(false, true)) {
+      progress.started(plan); // when its first reader starts, not when it is queued
     }
     MongoCollection<RawBsonDocument> coll =
         part.client()

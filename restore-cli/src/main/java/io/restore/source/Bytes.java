@@ -3,10 +3,10 @@ package io.restore.source;
 import java.util.Locale;
 
 /** Byte counts for people: 1.5 GiB, 312.0 MiB, 12 B. */
-final class Bytes {
+public final class Bytes {
   private Bytes() {}
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
     double v = bytes;
     int u = 0;

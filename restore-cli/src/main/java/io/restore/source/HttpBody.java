@@ -72,12 +72,22 @@ final class HttpBody extends InputStream {
 
   /** Sends the GET and checks the answer; the body is then read through this stream. */
   static HttpBody open(URI uri, DownloadSettings settings, DownloadProgress progress) {
-    HttpClient client =
+    return open(uri, settings, progress, java.util.Optional.empty());
+  }
+
+  /** As above, trusting {@code tls}'s CAs when given (an atlas:// link with --atlas-ca-file). */
+  static HttpBody open(
+      URI uri,
+      DownloadSettings settings,
+      DownloadProgress progress,
+      java.util.Optional<javax.net.ssl.SSLContext> tls) {
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(settings.connect())
-            .build();
+            .connectTimeout(settings.connect());
+    tls.ifPresent(builder::sslContext);
+    HttpClient client = builder.build();
     HttpResponse<InputStream> r = send(client, request(uri, settings).build(), uri, settings);
     if (r.statusCode() != 200) {
       closeQuietly(r.body());

@@ -2,6 +2,10 @@ package io.restore.source;
 
 import io.restore.ExitCode;
 import io.restore.RestoreException;
+import io.restore.source.atlas.AtlasDelivery;
+import io.restore.source.atlas.AtlasFlags;
+import io.restore.source.atlas.AtlasSource;
+import io.restore.source.atlas.AtlasUri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The one place where the SOURCE argument of {@code open}, {@code dump}, {@code inspect} and {@code
@@ -35,17 +40,53 @@ public final class Sources {
   private final PrintWriter err;
   private final FreeSpace free;
   private final DownloadSettings download;
+  private final Optional<SSLContext> tls;
 
   Sources(Map<String, String> env, PrintWriter err, FreeSpace free, DownloadSettings download) {
+    this(env, err, free, download, Optional.empty());
+  }
+
+  Sources(
+      Map<String, String> env,
+      PrintWriter err,
+      FreeSpace free,
+      DownloadSettings download,
+      Optional<SSLContext> tls) {
     this.env = env;
     this.err = err;
     this.free = free;
     this.download = download;
+    this.tls = tls;
   }
 
   public static OpenedSource open(
       String arg, Options options, Need need, Map<String, String> env, PrintWriter err) {
-    return new Sources(env, err, FreeSpace.ofFileSystem(), DownloadSettings.fromEnvironment(env))
+    return open(arg, options, AtlasFlags.none(), need, env, err);
+  }
+
+  /**
+   * As above; an {@code atlas://} SOURCE is first resolved through the Atlas Administration API to
+   * its download link ({@link AtlasSource}), which is then read like any link.
+   */
+  public static OpenedSource open(
+      String arg,
+      Options options,
+      AtlasFlags atlas,
+      Need need,
+      Map<String, String> env,
+      PrintWriter err) {
+    DownloadSettings download = DownloadSettings.fromEnvironment(env);
+    if (AtlasUri.isAtlas(arg)) {
+      AtlasUri target = AtlasUri.parse(arg);
+      AtlasDelivery d = AtlasSource.of(atlas, env, err).resolve(target);
+      if (d instanceof AtlasDelivery.Sharded s) {
+        throw AtlasSource.shardedNotSupported(s);
+      }
+      AtlasDelivery.Single one = (AtlasDelivery.Single) d;
+      return new Sources(env, err, FreeSpace.ofFileSystem(), download, Optional.of(one.tls()))
+          .open(new Source.Url(one.url()), options, need);
+    }
+    return new Sources(env, err, FreeSpace.ofFileSystem(), download)
         .open(Source.parse(arg), options, need);
   }
 
@@ -111,7 +152,7 @@ public final class Sources {
       } else {
         Source.Url u = (Source.Url) source;
         DownloadProgress progress = DownloadProgress.toStderr(err, shown);
-        try (HttpBody body = HttpBody.open(u.uri(), download, progress)) {
+        try (HttpBody body = HttpBody.open(u.uri(), download, progress, tls)) {
           if (need == Need.SNAPSHOT && body.contentLength() >= 0) {
             SpaceCheck.require(
                 SpaceCheck.estimateDownload(body.contentLength()), work.root(), free, shown);

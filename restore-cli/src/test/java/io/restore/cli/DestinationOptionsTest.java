@@ -65,8 +65,6 @@ class DestinationOptionsTest {
         new String[][] {
           {"--archive=s3://b"},
           {"--archive=ftp://h/x"},
-          {"--archive=s3://bucket/k", "--upload-part-size", "1"},
-          {"--archive=s3://bucket/k", "--upload-parallel", "0"},
           {"--archive=s3://bucket/k", "--s3-endpoint", "http://user:pw@127.0.0.1:9"},
           {"--archive=s3://bucket/k", "--s3-endpoint", "file:///x"}
         }) {
@@ -79,5 +77,43 @@ class DestinationOptionsTest {
                 assertThat(e.getMessage()).doesNotContain("pw");
               });
     }
+  }
+
+  @Test
+  void uploadSizingIsRangeCheckedWhileParsing() {
+    for (String[] args :
+        new String[][] {
+          {"--archive=s3://bucket/k", "--upload-part-size", "1"},
+          {"--archive=s3://bucket/k", "--upload-parallel", "0"},
+          {"--archive=/tmp/x.archive", "--upload-parallel", "99"}
+        }) {
+      assertThatThrownBy(() -> output(args))
+          .as(String.join(" ", args))
+          .isInstanceOf(CommandLine.ParameterException.class)
+          .hasMessageContaining(args[1])
+          .hasMessageContaining("'" + args[2] + "'");
+    }
+  }
+
+  @Test
+  void gsAndPrefixesParse() {
+    DumpOutput gs =
+        output(
+            "--archive=gs://restore-dumps/a.archive",
+            "--gcs-endpoint",
+            "http://127.0.0.1:4443",
+            "--gcs-anonymous");
+    assertThat(((DumpOutput.UploadedArchive) gs).destination())
+        .isEqualTo(new Destination.GcsObject("restore-dumps", "a.archive"));
+    assertThat(((DumpOutput.UploadedArchive) gs).settings().gcs().anonymous()).isTrue();
+    DumpOutput dir = output("--out", "s3://restore-dumps/nightly");
+    assertThat(((DumpOutput.UploadedDirectory) dir).prefix())
+        .isEqualTo(new Destination.S3Object("restore-dumps", "nightly/"));
+    DumpOutput root = output("--out", "az://acct01/dumps/", "--format", "jsonl");
+    assertThat(((DumpOutput.UploadedDirectory) root).prefix())
+        .isEqualTo(new Destination.AzureBlob("acct01", "dumps", ""));
+    assertThat(((DumpOutput.UploadedDirectory) root).jsonFormat()).isPresent();
+    assertThat(output("--out", "local/dir"))
+        .isEqualTo(new DumpOutput.Directory(Path.of("local/dir")));
   }
 }

@@ -2,6 +2,12 @@ package io.restore.dump;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +21,8 @@ import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.bson.types.ObjectId;
 
 /**
@@ -96,6 +104,32 @@ final class BenchData {
         flushIfFull(coll, batch);
       }
       flush(coll, batch);
+    }
+  }
+
+  /**
+   * The documents {@link #load} puts in db "real", written as {@code customers.bson} and {@code
+   * events.bson} into {@code dir}: the realistic-data input of the gzip microbenchmarks, without a
+   * server.
+   */
+  static void writeRealFiles(Path dir, int realMegabytes) throws IOException {
+    Files.createDirectories(dir);
+    Random rnd = new Random(1);
+    long realBytes = (long) realMegabytes * 1024 * 1024;
+    BsonDocumentCodec codec = new BsonDocumentCodec();
+    for (int k = 0; k < 2; k++) {
+      Path file = dir.resolve(k == 0 ? "customers.bson" : "events.bson");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        long bytes = 0;
+        for (long i = 0; bytes < realBytes / 2; i++) {
+          ByteBuffer b =
+              new RawBsonDocument(k == 0 ? customer(rnd, i) : event(rnd, i), codec)
+                  .getByteBuffer()
+                  .asNIO();
+          bytes += b.remaining();
+          out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+        }
+      }
     }
   }
 

@@ -43,6 +43,10 @@ public final class DumpBench {
       server(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       return;
     }
+    if (args[0].equals("real-files")) { // the "real" collections as .bson files, no server
+      BenchData.writeRealFiles(Path.of(args[1]), Integer.parseInt(args[2]));
+      return;
+    }
     String row = args[1];
     String uri = args[2];
     Path dir = Path.of(args[3]);
@@ -104,6 +108,7 @@ public final class DumpBench {
       case "gzip-files" -> gzipFiles(dir.resolve("dir/bench"), dir.resolve("gzf"));
       case "sharded" -> ShardedBench.dump(uri, dir, false);
       case "real-gzip-files" -> gzipFiles(dir.resolve("rdir/real"), dir.resolve("rgzf"));
+      case "store-file", "store-s3", "store-azure", "store-gcs" -> StoreBench.row(row, uri, dir);
       default -> throw new IllegalArgumentException("unknown row " + row);
     };
   }

@@ -49,6 +49,10 @@ public final class DumpBenchSummary {
     {"real-gzip-files", "(rc0) real: our gzip on files", "real-drain", "real-pigz"},
     {"real-pigz", "(rp) real: pigz -1 -p 2", "real-drain", "real-pigz"},
     {"real-gzip1", "(rg) real: gzip -1", "real-drain", "real-pigz"},
+    {"store-file", "(sf) --archive to a file, -Xmx256m", "store-file", null},
+    {"store-s3", "(ss) --archive s3:// (moto), -Xmx256m", "store-file", null},
+    {"store-azure", "(sa) --archive az:// (Azurite), -Xmx256m", "store-file", null},
+    {"store-gcs", "(sg) --archive gs:// (JSON API double), -Xmx256m", "store-file", null},
   };
 
   public static void main(String[] args) throws Exception {

@@ -18,7 +18,10 @@ import org.bson.BsonInt32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A collection larger than the dumper's heap: a child JVM with -Xmx32m dumps 48 MiB. */
+/**
+ * A collection larger than the dumper's heap: a child JVM with -Xmx32m dumps 48 MiB, as a
+ * directory, an archive and gzipped.
+ */
 class MemoryBoundTest {
   @TempDir Path tmp;
 
@@ -46,6 +49,15 @@ class MemoryBoundTest {
           .isGreaterThan(40L << 20);
       run(fx.uri, "--archive=" + archive);
       assertThat(Files.size(archive)).isGreaterThan(40L << 20);
+      // gzip: every stream keeps a bounded number of 128 KiB blocks and reuses their buffers
+      Path gz = tmp.resolve("gz");
+      run(fx.uri, "--out", gz.toString(), "--gzip");
+      try (InputStream in =
+          new java.util.zip.GZIPInputStream(
+              Files.newInputStream(gz.resolve("huge/blobs.bson.gz")))) {
+        assertThat(in.transferTo(java.io.OutputStream.nullOutputStream()))
+            .isEqualTo(Files.size(out.resolve("huge/blobs.bson")));
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,22 +72,36 @@ class ParallelGzipOutputStreamTest {
     int blocks = 6;
     long independent = 0;
     for (int b = 0; b < blocks; b++) {
-      independent +=
-          ParallelGzipOutputStream.compress(
-                  null,
-                  0,
-                  java.util.Arrays.copyOfRange(
-                      data,
-                      b * ParallelGzipOutputStream.BLOCK,
-                      (b + 1) * ParallelGzipOutputStream.BLOCK),
-                  ParallelGzipOutputStream.BLOCK,
-                  1,
-                  b == blocks - 1)
-              .length;
+      independent += deflateAlone(data, b * ParallelGzipOutputStream.BLOCK);
     }
     // without the dictionary every block spends ~16 KiB on the pattern's literals, not just the
     // first
     assertThat(independent - gz.length).isGreaterThan((blocks - 1) * 12 * 1024L);
+  }
+
+  /** One block compressed without a dictionary, ended with a sync flush as the stream does. */
+  private static int deflateAlone(byte[] data, int at) {
+    Deflater d = new Deflater(1, true);
+    d.setInput(data, at, ParallelGzipOutputStream.BLOCK);
+    byte[] out = new byte[2 * ParallelGzipOutputStream.BLOCK];
+    int n = d.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
+    d.end();
+    return n;
+  }
+
+  @Test
+  void inputOfWholeBlocksAndSingleByteWritesReadBack() throws Exception {
+    byte[] data = repeatingPattern(2 * ParallelGzipOutputStream.BLOCK); // the last block is empty
+    assertThat(gunzipWithGzip(gzip(data, 5))).isEqualTo(data);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream gz = new ParallelGzipOutputStream(out, 1, pool, 1, 32 * 1024)) {
+      for (int i = 0; i < 100_000; i++) {
+        gz.write(data[i]);
+      }
+    }
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+      assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOf(data, 100_000));
+    }
   }
 
   @Test

@@ -39,6 +39,11 @@ final class AzureStore implements PartStore {
   }
 
   static BlockBlobClient client(AzureSettings s, Destination.AzureBlob d) {
+    return container(s, d).getBlobClient(d.blob()).getBlockBlobClient();
+  }
+
+  /** The container {@code d} is in, with the destination's credentials. */
+  static BlobContainerClient container(AzureSettings s, Destination.AzureBlob d) {
     HttpClient http = new JdkHttpClientBuilder().build();
     BlobServiceClientBuilder b = new BlobServiceClientBuilder().httpClient(http);
     if (s.connectionString().isPresent()) {
@@ -58,8 +63,7 @@ final class AzureStore implements PartStore {
         b.credential(new DefaultAzureCredentialBuilder().httpClient(http).build());
       }
     }
-    BlobContainerClient c = b.buildClient().getBlobContainerClient(d.container());
-    return c.getBlobClient(d.blob()).getBlockBlobClient();
+    return b.buildClient().getBlobContainerClient(d.container());
   }
 
   @Override
@@ -67,7 +71,7 @@ final class AzureStore implements PartStore {
     this.overwrite = overwrite;
     boolean exists;
     try {
-      exists = blob.exists();
+      exists = !overwrite && blob.exists();
     } catch (RuntimeException e) { // the SDK's network errors are not all AzureExceptions
       throw AzureErrors.describe(target, "checking for an existing blob", e);
     }

@@ -137,6 +137,47 @@ public sealed interface Destination {
     }
   }
 
+  /** The name a directory output's manifest has under its prefix; written last. */
+  String MANIFEST = "restore-manifest.json";
+
+  /**
+   * Parses a directory output ({@code --out}, {@code --dump-to}): a local path, or a prefix in a
+   * store ({@code s3://bucket/dumps/nightly/}, the trailing slash optional, or just the bucket). A
+   * store prefix comes back as the store's object type whose name is the prefix, ending in {@code
+   * /} unless empty; {@link #child} names the objects under it.
+   */
+  static Destination parsePrefix(String flag, String value) {
+    if (!value.contains("://")) {
+      return parse(flag, value);
+    }
+    String withSlash = value.endsWith("/") ? value : value + "/";
+    Destination manifest = parse(flag, withSlash + MANIFEST);
+    int cut = MANIFEST.length();
+    if (manifest instanceof S3Object o) {
+      return new S3Object(o.bucket(), o.key().substring(0, o.key().length() - cut));
+    }
+    if (manifest instanceof GcsObject g) {
+      return new GcsObject(g.bucket(), g.object().substring(0, g.object().length() - cut));
+    }
+    AzureBlob a = (AzureBlob) manifest;
+    return new AzureBlob(
+        a.account(), a.container(), a.blob().substring(0, a.blob().length() - cut));
+  }
+
+  /** The object {@code name} (relative, with '/') under a prefix from {@link #parsePrefix}. */
+  static Destination child(Destination prefix, String name) {
+    if (prefix instanceof S3Object o) {
+      return new S3Object(o.bucket(), o.key() + name);
+    }
+    if (prefix instanceof GcsObject g) {
+      return new GcsObject(g.bucket(), g.object() + name);
+    }
+    if (prefix instanceof AzureBlob a) {
+      return new AzureBlob(a.account(), a.container(), a.blob() + name);
+    }
+    return new LocalFile(((LocalFile) prefix).path().resolve(name));
+  }
+
   private static Destination azure(String flag, String value, String account, String path) {
     if (!AZ_ACCOUNT.matcher(account).matches()) {
       throw usage(flag, value, "has an invalid Azure storage account name '" + account + "'");

@@ -15,18 +15,33 @@ public final class ObjectStores {
    * How uploads run: part size and parts in flight bound the memory ({@code (inFlight + 1) *
    * partSize}); the store settings are the destination's own, separate from the KMS ones.
    */
-  public record Settings(S3Settings s3, AzureSettings azure, int partSize, int inFlight) {
+  public record Settings(
+      S3Settings s3, AzureSettings azure, GcsSettings gcs, int partSize, int inFlight) {
     public Settings {
       Objects.requireNonNull(s3, "s3");
       Objects.requireNonNull(azure, "azure");
+      Objects.requireNonNull(gcs, "gcs");
       if (partSize <= 0 || inFlight <= 0) {
         throw new IllegalArgumentException("partSize and inFlight must be positive");
       }
     }
 
+    /** Without a gs:// destination in mind: Cloud Storage gets its defaults. */
+    public Settings(S3Settings s3, AzureSettings azure, int partSize, int inFlight) {
+      this(s3, azure, GcsSettings.defaults(), partSize, inFlight);
+    }
+
+    public Settings withGcs(GcsSettings g) {
+      return new Settings(s3, azure, g, partSize, inFlight);
+    }
+
     public static Settings defaults() {
       return new Settings(
-          S3Settings.defaults(), AzureSettings.fromEnvironment(Optional.empty()), 8 << 20, 4);
+          S3Settings.defaults(),
+          AzureSettings.fromEnvironment(Optional.empty()),
+          GcsSettings.defaults(),
+          8 << 20,
+          4);
     }
   }
 
@@ -40,18 +55,12 @@ public final class ObjectStores {
       store = new S3Store(S3Store.client(s.s3()), o);
     } else if (d instanceof Destination.AzureBlob a) {
       store = new AzureStore(AzureStore.client(s.azure(), a), a);
-    } else if (d instanceof Destination.LocalFile) {
-      throw new IllegalArgumentException("a local file is staged by StagedOutput");
+    } else if (d instanceof Destination.GcsObject g) {
+      GcsStore.checkPartSize(s.partSize());
+      store = new GcsStore(GcsClient.open(s.gcs()), g);
     } else {
-      throw notYet(d); // GCS: issue 18, not wired yet
+      throw new IllegalArgumentException("a local file is staged by StagedOutput");
     }
     return PartedUpload.start(store, overwrite, s.partSize(), s.inFlight());
-  }
-
-  private static io.restore.RestoreException notYet(Destination d) {
-    return new io.restore.RestoreException(
-        io.restore.ExitCode.USAGE,
-        "--archive " + d.display() + ": this build cannot write to that store yet",
-        "dump to a local file or to s3://, then copy it with the store's own tool");
   }
 }

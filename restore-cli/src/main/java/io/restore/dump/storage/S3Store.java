@@ -38,12 +38,19 @@ final class S3Store implements PartStore, AutoCloseable {
   private final S3Client s3;
   private final Destination.S3Object target;
   private final Map<Integer, CompletedPart> done = new ConcurrentHashMap<>();
+  private final boolean ownsClient;
   private String uploadId;
   private boolean overwrite;
 
   S3Store(S3Client s3, Destination.S3Object target) {
+    this(s3, target, true);
+  }
+
+  /** With {@code ownsClient} false the client is shared (a directory's objects) and kept open. */
+  S3Store(S3Client s3, Destination.S3Object target, boolean ownsClient) {
     this.s3 = s3;
     this.target = target;
+    this.ownsClient = ownsClient;
   }
 
   /** A client for the destination: its own credentials, never the KMS ones. */
@@ -209,6 +216,8 @@ final class S3Store implements PartStore, AutoCloseable {
 
   @Override
   public void close() {
-    s3.close();
+    if (ownsClient) {
+      s3.close();
+    }
   }
 }

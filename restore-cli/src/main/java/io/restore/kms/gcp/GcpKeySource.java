@@ -1,12 +1,10 @@
 package io.restore.kms.gcp;
 
-import com.google.api.gax.core.CredentialsProvider;
+import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
@@ -18,11 +16,6 @@ import com.google.cloud.kms.v1.KeyManagementServiceClient;
 import com.google.cloud.kms.v1.KeyManagementServiceSettings;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Int64Value;
-import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.TlsChannelCredentials;
 import io.restore.ExitCode;
 import io.restore.RestoreException;
 import io.restore.Secrets;
@@ -46,7 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 
 /**
@@ -60,6 +52,7 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
   static final String SCOPE = "https://www.googleapis.com/auth/cloudkms";
   static final List<MetadataField> KEY_FIELDS = GcpSettings.KEY_FIELDS;
   static final String FLAGS = GcpSettings.FLAGS;
+  static final String DEFAULT_HOST = "cloudkms.googleapis.com";
 
   private final GcpSettings s;
   private final KeyContext ctx;
@@ -94,9 +87,8 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
           .setAdditionalAuthenticatedDataCrc32C(Int64Value.of(crc32c(aad)));
     }
     CredentialOrigin origin = s.origin();
-    Client c = client();
-    try (c) {
-      DecryptResponse resp = c.kms().decrypt(req.build());
+    try (KeyManagementServiceClient c = client()) {
+      DecryptResponse resp = c.decrypt(req.build());
       byte[] plain = resp.getPlaintext().toByteArray();
       try {
         if (resp.hasPlaintextCrc32C()
@@ -131,9 +123,8 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
       req.setAdditionalAuthenticatedData(aad)
           .setAdditionalAuthenticatedDataCrc32C(Int64Value.of(crc32c(aad)));
     }
-    Client c = client();
-    try (c) {
-      EncryptResponse resp = c.kms().encrypt(req.build());
+    try (KeyManagementServiceClient c = client()) {
+      EncryptResponse resp = c.encrypt(req.build());
       if (!resp.getVerifiedPlaintextCrc32C()
           || resp.getCiphertextCrc32C().getValue() != crc32c(resp.getCiphertext())) {
         throw KmsErrors.failed(ctx, "the Encrypt response failed its CRC32C checks", null);
@@ -150,64 +141,29 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
     return c.getValue();
   }
 
-  /** The SDK client and the channel we own (when --kms-endpoint is given). */
-  private record Client(KeyManagementServiceClient kms, Optional<ManagedChannel> channel)
-      implements AutoCloseable {
-    @Override
-    public void close() {
-      kms.close();
-      channel.ifPresent(
-          ch -> {
-            ch.shutdownNow();
-            try {
-              ch.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
-    }
-  }
-
-  private Client client() {
-    KeyManagementServiceSettings.Builder b = KeyManagementServiceSettings.newBuilder();
-    Optional<ManagedChannel> channel = Optional.empty();
-    CredentialsProvider creds;
+  /**
+   * The SDK client over Cloud KMS's REST API (HTTP/JSON through google-http-client's {@code
+   * NetHttpTransport}; no gRPC: docs/design/atlas-snapshot.md). {@code --kms-endpoint} replaces
+   * https://cloudkms.googleapis.com; {@code --kms-ca-file} replaces the JDK's CAs.
+   */
+  private KeyManagementServiceClient client() {
+    KeyManagementServiceSettings.Builder b = KeyManagementServiceSettings.newHttpJsonBuilder();
     Optional<URI> endpoint = s.call().endpoint();
-    if (endpoint.isPresent() && "http".equalsIgnoreCase(endpoint.get().getScheme())) {
-      // Plain-text endpoints (local tests) cannot carry bearer tokens: gRPC refuses to send them.
-      creds = NoCredentialsProvider.create();
-    } else {
-      creds = FixedCredentialsProvider.create(credentials());
+    boolean plainText = endpoint.isPresent() && "http".equalsIgnoreCase(endpoint.get().getScheme());
+    // Plain-text endpoints (local tests) get no bearer token: a token never travels unencrypted.
+    b.setCredentialsProvider(
+        plainText
+            ? NoCredentialsProvider.create()
+            : FixedCredentialsProvider.create(credentials()));
+    NetHttpTransport.Builder http = new NetHttpTransport.Builder();
+    if (!plainText && s.call().caFile().isPresent()) {
+      http.setSslSocketFactory(KmsTls.context(s.call().caFile()).getSocketFactory());
     }
-    b.setCredentialsProvider(creds);
-    if (endpoint.isPresent()) {
-      URI e = endpoint.get();
-      ChannelCredentials cc;
-      try {
-        cc =
-            "http".equalsIgnoreCase(e.getScheme())
-                ? InsecureChannelCredentials.create()
-                : s.call().caFile().isPresent()
-                    ? TlsChannelCredentials.newBuilder()
-                        .trustManager(
-                            new ByteArrayInputStream(KmsTls.caBytes(s.call().caFile().get())))
-                        .build()
-                    : TlsChannelCredentials.create();
-      } catch (IOException ex) {
-        throw new RestoreException(
-            ExitCode.USAGE,
-            "cannot use --kms-ca-file "
-                + UserText.cap(s.call().caFile().get().toString())
-                + ": it holds no PEM certificate gRPC can read",
-            "pass a PEM file with the CA certificates of the KMS endpoint",
-            ex);
-      }
-      int port = e.getPort() > 0 ? e.getPort() : 443;
-      ManagedChannel ch = Grpc.newChannelBuilderForAddress(e.getHost(), port, cc).build();
-      channel = Optional.of(ch);
-      b.setTransportChannelProvider(
-          FixedTransportChannelProvider.create(GrpcTransportChannel.create(ch)));
-    }
+    b.setTransportChannelProvider(
+        KeyManagementServiceSettings.defaultHttpJsonTransportProviderBuilder()
+            .setHttpTransport(http.build())
+            .build());
+    endpoint.ifPresent(e -> b.setEndpoint(origin(e)));
     RetrySettings retry =
         b.decryptSettings().getRetrySettings().toBuilder()
             .setMaxAttempts(s.call().maxAttempts())
@@ -215,20 +171,34 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
             .setInitialRpcTimeoutDuration(s.call().timeout())
             .setMaxRpcTimeoutDuration(s.call().timeout())
             .build();
+    // HTTP 429, 503 and 504 arrive as the first three codes (gax-httpjson maps the status);
+    // a network error (refused, reset, TLS) arrives as UNKNOWN with the IOException as cause.
     b.decryptSettings()
         .setRetrySettings(retry)
         .setRetryableCodes(
             StatusCode.Code.UNAVAILABLE,
             StatusCode.Code.DEADLINE_EXCEEDED,
-            StatusCode.Code.RESOURCE_EXHAUSTED);
+            StatusCode.Code.RESOURCE_EXHAUSTED,
+            StatusCode.Code.UNKNOWN);
     b.encryptSettings().setRetrySettings(retry);
     try {
-      return new Client(KeyManagementServiceClient.create(b.build()), channel);
+      return KeyManagementServiceClient.create(b.build());
     } catch (IOException e) {
-      channel.ifPresent(ManagedChannel::shutdownNow);
-      throw KmsErrors.unavailable(
-          ctx, endpoint.map(URI::toString).orElse("cloudkms.googleapis.com"), e);
+      throw KmsErrors.unavailable(ctx, endpointText(), e);
     }
+  }
+
+  /** {@code scheme://host[:port]} of --kms-endpoint; a path, as gRPC did, is ignored. */
+  static String origin(URI e) {
+    // getHost() keeps an IPv6 literal's brackets.
+    return e.getScheme().toLowerCase(java.util.Locale.ROOT)
+        + "://"
+        + e.getHost()
+        + (e.getPort() > 0 ? ":" + e.getPort() : "");
+  }
+
+  private String endpointText() {
+    return s.call().endpoint().map(URI::toString).orElse(DEFAULT_HOST);
   }
 
   private GoogleCredentials credentials() {
@@ -285,6 +255,10 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
 
   private RuntimeException map(ApiException e, CredentialOrigin origin) {
     StatusCode.Code code = e.getStatusCode().getCode();
+    if (code == StatusCode.Code.UNKNOWN && networkError(e)) {
+      // Words for the network failure ("connection refused", "TLS handshake failed"...).
+      return KmsErrors.unavailable(ctx, endpointText(), e);
+    }
     String what = code.name();
     return switch (code) {
       case UNAUTHENTICATED -> KmsErrors.credentials(ctx, what, origin, e);
@@ -297,12 +271,19 @@ public final class GcpKeySource implements MasterKeySource, MasterKeyWrapper {
               e);
       case UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED ->
           KmsErrors.unavailable(
-              ctx,
-              s.call().endpoint().map(URI::toString).orElse("cloudkms.googleapis.com"),
-              what + " after " + s.call().maxAttempts() + " attempts",
-              e);
+              ctx, endpointText(), what + " after " + s.call().maxAttempts() + " attempts", e);
       default -> KmsErrors.failed(ctx, what, e);
     };
+  }
+
+  /** Whether the call failed below HTTP: no status came back (gax-httpjson says UNKNOWN). */
+  private static boolean networkError(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String m) {

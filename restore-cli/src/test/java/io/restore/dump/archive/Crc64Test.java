@@ -40,6 +40,40 @@ class Crc64Test {
     return v;
   }
 
+  /**
+   * Lengths around and across the striped path, at random offsets and split into random updates.
+   */
+  @Test
+  void matchesXzForJavasCrc64OnRandomLengthsOffsetsAndSplits() {
+    Random rnd = new Random(16);
+    byte[] data = new byte[(1 << 20) + 4096];
+    rnd.nextBytes(data);
+    int stripe = Crc64.LANES * Crc64.LANE;
+    for (int round = 0; round < 400; round++) {
+      int len =
+          switch (round % 4) {
+            case 0 -> stripe + rnd.nextInt(33) - 16; // just around one stripe
+            case 1 -> rnd.nextInt(4 * stripe);
+            case 2 -> (1 + rnd.nextInt(8)) * stripe + rnd.nextInt(64) - 32;
+            default -> rnd.nextInt(1 << 20);
+          };
+      len = Math.max(0, len);
+      int off = rnd.nextInt(data.length - len + 1);
+      Crc64 pieces = new Crc64();
+      int at = off;
+      while (at < off + len) {
+        int n = Math.min(off + len - at, 1 + rnd.nextInt(rnd.nextBoolean() ? 100 : 3 * stripe));
+        pieces.update(data, at, n);
+        at += n;
+      }
+      long expected = xz(data, off, len);
+      assertThat(new Crc64().update(data, off, len).value())
+          .as("offset %d length %d", off, len)
+          .isEqualTo(expected);
+      assertThat(pieces.value()).as("offset %d length %d in pieces", off, len).isEqualTo(expected);
+    }
+  }
+
   @Test
   void emptyInputIsZero() {
     assertThat(new Crc64().value()).isZero();

@@ -1,6 +1,7 @@
 package io.restore.kms.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restore.RestoreException;
 import io.restore.kms.KeySourceContract;
@@ -8,6 +9,9 @@ import io.restore.kms.MasterKey;
 import io.restore.kms.MasterKeySource;
 import io.restore.testkit.kms.FakeGoogleKms;
 import io.restore.testkit.net.SilentServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * GcpKeySource through the real KeyManagementServiceClient against FakeGoogleKms (gRPC, TLS): the
- * key-source contract, then what only Google has (AAD, CryptoKey names, credentials file).
+ * GcpKeySource through the real KeyManagementServiceClient against FakeGoogleKms (the REST API over
+ * HTTPS): the key-source contract, then what only Google has (AAD, CryptoKey names, credentials
+ * file, CRC32C checksums) and how HTTP errors map to messages.
  */
 class GcpKeySourceTest extends KeySourceContract {
   static FakeGoogleKms kms;
@@ -201,5 +206,88 @@ class GcpKeySourceTest extends KeySourceContract {
     try (MasterKey k = source(f, flags()).decrypt()) {
       assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
     }
+  }
+
+  private List<String> attempts(int n) {
+    List<String> all = new ArrayList<>(flags());
+    all.set(all.indexOf("--kms-attempts") + 1, Integer.toString(n));
+    return all;
+  }
+
+  @Test
+  void throttlingIsRetriedWithinTheAttempts() throws Exception {
+    int before = kms.callCount();
+    kms.failNextCalls(2, 429, "RESOURCE_EXHAUSTED");
+    try (MasterKey k = source(fields(MASTER), attempts(3)).decrypt()) {
+      assertThat(k.fingerprint()).isEqualTo(fingerprint(MASTER));
+    }
+    assertThat(kms.callCount()).isEqualTo(before + 3);
+  }
+
+  @Test
+  void throttlingThatOutlastsTheAttemptsSaysSo() throws Exception {
+    kms.failNextCalls(2, 429, "RESOURCE_EXHAUSTED");
+    kmsError(() -> source(fields(MASTER), attempts(2)))
+        .hasMessageContaining("could not be reached or kept failing")
+        .hasMessageContaining("RESOURCE_EXHAUSTED after 2 attempts")
+        .hasMessageContaining(kms.endpoint().toString());
+  }
+
+  @Test
+  void anUnavailableServiceSaysSo() throws Exception {
+    kms.failNextCalls(1, 503, "UNAVAILABLE");
+    kmsError(() -> source(fields(MASTER), flags()))
+        .hasMessageContaining("could not be reached or kept failing")
+        .hasMessageContaining("UNAVAILABLE after 1 attempts");
+  }
+
+  @Test
+  void aDamagedCiphertextIsRefusedByTheKms() throws Exception {
+    Map<String, String> f = fields(MASTER);
+    byte[] ct = Base64.getDecoder().decode(f.get("encryptedKey"));
+    ct[ct.length - 1] ^= 1;
+    f.put("encryptedKey", Base64.getEncoder().encodeToString(ct));
+    kmsError(() -> source(f, flags()))
+        .hasMessageContaining("could not decrypt with the key in keyVersionResourceId")
+        .hasMessageContaining("INVALID_ARGUMENT: Decryption failed");
+  }
+
+  @Test
+  void aPlaintextChecksumThatDoesNotMatchIsRefused() throws Exception {
+    kms.corruptResponseChecksums(true);
+    try {
+      kmsError(() -> source(fields(MASTER), flags()))
+          .hasMessageContaining("the plaintext's CRC32C does not match (corrupted in transit)");
+      GcpKeySource s = (GcpKeySource) source(fields(MASTER), flags());
+      try (MasterKey k = MasterKey.copyOf(MASTER)) {
+        assertThatThrownBy(() -> s.encrypt(k))
+            .isInstanceOf(RestoreException.class)
+            .hasMessageContaining("the Encrypt response failed its CRC32C checks");
+      }
+    } finally {
+      kms.corruptResponseChecksums(false);
+    }
+  }
+
+  @Test
+  void aRefusedConnectionSaysTheEndpointCouldNotBeReached() throws Exception {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+    List<String> f = new ArrayList<>(flags());
+    f.set(f.indexOf("--kms-endpoint") + 1, "https://127.0.0.1:" + port);
+    kmsError(() -> source(fields(MASTER), f))
+        .hasMessageContaining("at https://127.0.0.1:" + port + " could not be reached")
+        .hasMessageContaining("connection refused");
+  }
+
+  @Test
+  void theEndpointKeepsSchemeHostAndPortOnly() {
+    assertThat(GcpKeySource.origin(URI.create("https://kms.example.internal:8443/v1/ignored")))
+        .isEqualTo("https://kms.example.internal:8443");
+    assertThat(GcpKeySource.origin(URI.create("https://private.googleapis.com")))
+        .isEqualTo("https://private.googleapis.com");
+    assertThat(GcpKeySource.origin(URI.create("http://[::1]:8080"))).isEqualTo("http://[::1]:8080");
   }
 }

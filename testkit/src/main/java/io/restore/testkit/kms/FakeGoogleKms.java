@@ -1,30 +1,11 @@
 package io.restore.testkit.kms;
 
-import com.google.cloud.kms.v1.DecryptRequest;
-import com.google.cloud.kms.v1.DecryptResponse;
-import com.google.cloud.kms.v1.EncryptRequest;
-import com.google.cloud.kms.v1.EncryptResponse;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.Int64Value;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
-import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
-import io.grpc.ServerServiceDefinition;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.TlsServerCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.ProtoUtils;
-import io.grpc.stub.ServerCalls;
-import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,54 +16,44 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 import java.util.zip.CRC32C;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A test double of Google Cloud KMS: {@code google.cloud.kms.v1.KeyManagementService/Encrypt} and
- * {@code /Decrypt} over gRPC with TLS on 127.0.0.1 (clients trust {@link #caFile()}), real
- * AES-256-GCM with the additional authenticated data, and CRC32C checks both ways. Calls need a
- * bearer token: one issued by its OAuth token endpoint ({@link #tokenUri()}, the JWT-bearer grant
- * signed with the service-account key of {@link #serviceAccountKeyJson()}), or a self-signed JWT
- * with that key. The service definition is built by hand from the {@code proto-google-cloud-kms-v1}
- * messages.
+ * A test double of Google Cloud KMS's REST API: {@code POST /v1/{name}:encrypt} and {@code
+ * :decrypt} over HTTPS on 127.0.0.1 (clients trust {@link #caFile()}), with the JSON bodies of the
+ * real API (bytes as base64, CRC32C checksums as int64 strings), real AES-256-GCM with the
+ * additional authenticated data, CRC32C checks both ways, and Google's error body ({@code
+ * {"error":{"code":403,"message":...,"status":"PERMISSION_DENIED"}}}) with the matching HTTP
+ * status. Calls need a bearer token: one issued by its OAuth token endpoint ({@link #tokenUri()},
+ * the JWT-bearer grant signed with the service-account key of {@link #serviceAccountKeyJson()}), or
+ * a self-signed JWT with that key.
  */
 public final class FakeGoogleKms implements AutoCloseable {
   public static final String SERVICE = "google.cloud.kms.v1.KeyManagementService";
   public static final String CLIENT_EMAIL = "atlas-kms@restore-test.iam.gserviceaccount.com";
 
-  private static final MethodDescriptor<EncryptRequest, EncryptResponse> ENCRYPT =
-      MethodDescriptor.<EncryptRequest, EncryptResponse>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Encrypt"))
-          .setRequestMarshaller(ProtoUtils.marshaller(EncryptRequest.getDefaultInstance()))
-          .setResponseMarshaller(ProtoUtils.marshaller(EncryptResponse.getDefaultInstance()))
-          .build();
-  private static final MethodDescriptor<DecryptRequest, DecryptResponse> DECRYPT =
-      MethodDescriptor.<DecryptRequest, DecryptResponse>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Decrypt"))
-          .setRequestMarshaller(ProtoUtils.marshaller(DecryptRequest.getDefaultInstance()))
-          .setResponseMarshaller(ProtoUtils.marshaller(DecryptResponse.getDefaultInstance()))
-          .build();
-  private static final Context.Key<String> CALLER = Context.key("caller");
-
   private final LoopbackTls tls;
   private final KeyPair serviceAccount;
   private final FakeGoogleOAuth oauth;
-  private Server server;
+  private HttpsServer server;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
   private final Set<String> deniedKeys = ConcurrentHashMap.newKeySet();
   private final AtomicInteger decrypts = new AtomicInteger();
+  private final AtomicInteger calls = new AtomicInteger();
+  private final java.util.Queue<GoogleError> faults =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile boolean corruptChecksums;
 
   private FakeGoogleKms(LoopbackTls tls, KeyPair serviceAccount, FakeGoogleOAuth oauth) {
     this.tls = tls;
@@ -90,7 +61,7 @@ public final class FakeGoogleKms implements AutoCloseable {
     this.oauth = oauth;
   }
 
-  /** Starts the gRPC service (TLS) and the token endpoint (HTTP) on 127.0.0.1. */
+  /** Starts the REST service (HTTPS) and the token endpoint (HTTP) on 127.0.0.1. */
   public static FakeGoogleKms start() throws IOException {
     LoopbackTls tls = LoopbackTls.create();
     KeyPair sa;
@@ -103,41 +74,25 @@ public final class FakeGoogleKms implements AutoCloseable {
     }
     FakeGoogleKms kms =
         new FakeGoogleKms(tls, sa, FakeGoogleOAuth.start(sa.getPublic(), CLIENT_EMAIL));
-    ServerServiceDefinition service =
-        ServerServiceDefinition.builder(SERVICE)
-            .addMethod(ENCRYPT, ServerCalls.asyncUnaryCall(unary(kms::encrypt)))
-            .addMethod(DECRYPT, ServerCalls.asyncUnaryCall(unary(kms::decrypt)))
-            .build();
-    kms.server =
-        NettyServerBuilder.forAddress(
-                new InetSocketAddress("127.0.0.1", 0),
-                TlsServerCredentials.create(
-                    new ByteArrayInputStream(
-                        tls.certificatePem().getBytes(StandardCharsets.US_ASCII)),
-                    new ByteArrayInputStream(
-                        tls.privateKeyPem().getBytes(StandardCharsets.US_ASCII))))
-            .addService(ServerInterceptors.intercept(service, kms.new BearerCheck()))
-            .build()
-            .start();
+    HttpsServer s = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    s.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+    s.createContext("/v1/", kms::handle);
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fake-google-kms");
+              t.setDaemon(true);
+              return t;
+            });
+    s.setExecutor(pool);
+    s.start();
+    kms.server = s;
     return kms;
   }
 
-  private static <Q, R> ServerCalls.UnaryMethod<Q, R> unary(BiFunction<Q, String, R> f) {
-    return (Q req, StreamObserver<R> out) -> {
-      try {
-        out.onNext(f.apply(req, CALLER.get()));
-        out.onCompleted();
-      } catch (StatusRuntimeException e) {
-        out.onError(e);
-      }
-    };
-  }
-
-  /**
-   * {@code 127.0.0.1:port} of the gRPC service; {@code https://} form for {@code --kms-endpoint}.
-   */
+  /** {@code https://127.0.0.1:port}, the form {@code --kms-endpoint} takes. */
   public URI endpoint() {
-    return URI.create("https://127.0.0.1:" + server.getPort());
+    return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
   }
 
   public Path caFile() {
@@ -185,6 +140,26 @@ public final class FakeGoogleKms implements AutoCloseable {
     return decrypts.get();
   }
 
+  /** Every encrypt/decrypt request that reached the service (faults and refusals included). */
+  public int callCount() {
+    return calls.get();
+  }
+
+  /**
+   * The next {@code times} calls fail with this HTTP status and google.rpc.Code name (e.g. 429
+   * RESOURCE_EXHAUSTED, 503 UNAVAILABLE), after the bearer check.
+   */
+  public void failNextCalls(int times, int httpStatus, String status) {
+    for (int i = 0; i < times; i++) {
+      faults.add(new GoogleError(httpStatus, status, "Injected by the test double: " + status));
+    }
+  }
+
+  /** Responses carry checksums that do not match their data (corruption in transit). */
+  public void corruptResponseChecksums(boolean on) {
+    corruptChecksums = on;
+  }
+
   /** Encrypts as {@code Encrypt} does, for tests and samples. */
   public byte[] encrypt(String cryptoKey, byte[] plaintext, byte[] aad) {
     byte[] k = keys.get(stripVersion(cryptoKey));
@@ -202,10 +177,94 @@ public final class FakeGoogleKms implements AutoCloseable {
     return i < 0 ? name : name.substring(0, i);
   }
 
-  static long crc32c(ByteString b) {
+  static long crc32c(byte[] b) {
     CRC32C c = new CRC32C();
-    c.update(b.asReadOnlyByteBuffer());
+    c.update(b);
     return c.getValue();
+  }
+
+  /** The CRC32C of a response field, off by one when {@link #corruptResponseChecksums}. */
+  private long checksum(byte[] b) {
+    return corruptChecksums ? (crc32c(b) + 1) & 0xFFFFFFFFL : crc32c(b);
+  }
+
+  /** A google.rpc.Status as the REST API reports it, with its HTTP status. */
+  static final class GoogleError extends RuntimeException {
+    final int http;
+    final String status;
+
+    GoogleError(int http, String status, String message) {
+      super(message, null, false, false);
+      this.http = http;
+      this.status = status;
+    }
+
+    static GoogleError invalidArgument(String message) {
+      return new GoogleError(400, "INVALID_ARGUMENT", message);
+    }
+
+    JsonObject body() {
+      JsonObject e = new JsonObject();
+      e.addProperty("code", http);
+      e.addProperty("message", getMessage());
+      e.addProperty("status", status);
+      JsonObject r = new JsonObject();
+      r.add("error", e);
+      return r;
+    }
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      JsonObject response;
+      int status = 200;
+      try {
+        response = route(ex);
+      } catch (GoogleError e) {
+        status = e.http;
+        response = e.body();
+      }
+      byte[] b = response.toString().getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+      ex.sendResponseHeaders(status, b.length);
+      ex.getResponseBody().write(b);
+    }
+  }
+
+  /** {@code POST /v1/{name}:encrypt|decrypt}; the query ({@code $alt=json...}) is ignored. */
+  private JsonObject route(HttpExchange ex) throws IOException {
+    calls.incrementAndGet();
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+    if (!oauth.accepts(token)) {
+      throw new GoogleError(
+          401,
+          "UNAUTHENTICATED",
+          "Request had invalid authentication credentials. Expected OAuth 2 access token, login"
+              + " cookie or other valid authentication credential.");
+    }
+    GoogleError fault = faults.poll();
+    if (fault != null) {
+      throw fault;
+    }
+    String path = ex.getRequestURI().getPath().substring("/v1/".length());
+    int colon = path.lastIndexOf(':');
+    String verb = colon < 0 ? "" : path.substring(colon + 1);
+    if (!"POST".equals(ex.getRequestMethod())
+        || !(verb.equals("encrypt") || verb.equals("decrypt"))) {
+      throw new GoogleError(404, "NOT_FOUND", "The requested URL was not found on this server.");
+    }
+    JsonObject req;
+    try {
+      JsonElement e =
+          JsonParser.parseString(
+              new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      req = e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+    } catch (RuntimeException e) {
+      throw GoogleError.invalidArgument("Invalid JSON payload received.");
+    }
+    String name = path.substring(0, colon);
+    return verb.equals("encrypt") ? encrypt(name, req) : decrypt(name, req);
   }
 
   private static byte[] gcm(int mode, byte[] key, byte[] iv, byte[] aad, byte[] in) {
@@ -215,133 +274,117 @@ public final class FakeGoogleKms implements AutoCloseable {
       c.updateAAD(aad);
       return c.doFinal(in);
     } catch (GeneralSecurityException e) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription("Decryption failed: the ciphertext is invalid.")
-          .asRuntimeException();
+      throw GoogleError.invalidArgument("Decryption failed: the ciphertext is invalid.");
     }
   }
 
   private byte[] keyFor(String name) {
     String cryptoKey = stripVersion(name);
     if (deniedKeys.contains(cryptoKey)) {
-      throw Status.PERMISSION_DENIED
-          .withDescription(
-              "Permission 'cloudkms.cryptoKeyVersions.useToDecrypt' denied on resource '"
-                  + cryptoKey
-                  + "'")
-          .asRuntimeException();
+      throw new GoogleError(
+          403,
+          "PERMISSION_DENIED",
+          "Permission 'cloudkms.cryptoKeyVersions.useToDecrypt' denied on resource '"
+              + cryptoKey
+              + "' (or it may not exist).");
     }
     byte[] k = keys.get(cryptoKey);
     if (k == null) {
-      throw Status.NOT_FOUND.withDescription(cryptoKey + " not found.").asRuntimeException();
+      throw new GoogleError(404, "NOT_FOUND", cryptoKey + " not found.");
     }
     return k;
   }
 
-  private static void checkCrc(String field, ByteString data, boolean has, Int64Value crc) {
-    if (has && crc.getValue() != crc32c(data)) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription("The checksum in field " + field + " did not match the data in field.")
-          .asRuntimeException();
+  /** A {@code bytes} field: base64 (the standard alphabet or the URL-safe one). */
+  private static byte[] bytes(JsonObject req, String field) {
+    JsonElement e = req.get(field);
+    if (e == null || e.isJsonNull()) {
+      return new byte[0];
+    }
+    String s = e.getAsString();
+    try {
+      return Base64.getDecoder().decode(s);
+    } catch (IllegalArgumentException notStandard) {
+      try {
+        return Base64.getUrlDecoder().decode(s);
+      } catch (IllegalArgumentException bad) {
+        throw GoogleError.invalidArgument(
+            "Invalid value at '" + field + "' (TYPE_BYTES), Base64 decoding failed");
+      }
     }
   }
 
-  private EncryptResponse encrypt(EncryptRequest req, String caller) {
-    byte[] k = keyFor(req.getName());
-    checkCrc(
-        "plaintext_crc32c", req.getPlaintext(), req.hasPlaintextCrc32C(), req.getPlaintextCrc32C());
-    checkCrc(
-        "additional_authenticated_data_crc32c",
-        req.getAdditionalAuthenticatedData(),
-        req.hasAdditionalAuthenticatedDataCrc32C(),
-        req.getAdditionalAuthenticatedDataCrc32C());
-    byte[] ct =
-        encrypt(
-            req.getName(),
-            req.getPlaintext().toByteArray(),
-            req.getAdditionalAuthenticatedData().toByteArray());
-    ByteString c = ByteString.copyFrom(ct);
-    return EncryptResponse.newBuilder()
-        .setName(stripVersion(req.getName()) + "/cryptoKeyVersions/1")
-        .setCiphertext(c)
-        .setCiphertextCrc32C(Int64Value.of(crc32c(c)))
-        .setVerifiedPlaintextCrc32C(req.hasPlaintextCrc32C())
-        .setVerifiedAdditionalAuthenticatedDataCrc32C(req.hasAdditionalAuthenticatedDataCrc32C())
-        .build();
+  /** Checks an optional {@code google.protobuf.Int64Value} checksum: JSON gives it as a string. */
+  private static boolean checkCrc(JsonObject req, String field, byte[] data, String dataField) {
+    JsonElement e = req.get(field);
+    if (e == null || e.isJsonNull()) {
+      return false;
+    }
+    long crc;
+    try {
+      crc = Long.parseLong(e.getAsString());
+    } catch (NumberFormatException | UnsupportedOperationException bad) {
+      throw GoogleError.invalidArgument("Invalid value at '" + field + "' (TYPE_INT64)");
+    }
+    if (crc != crc32c(data)) {
+      throw GoogleError.invalidArgument(
+          "The checksum in field " + field + " did not match the data in field " + dataField + ".");
+    }
+    return true;
   }
 
-  private DecryptResponse decrypt(DecryptRequest req, String caller) {
-    if (req.getName().contains("/cryptoKeyVersions/")) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription("Decrypt takes a CryptoKey name, not a CryptoKeyVersion")
-          .asRuntimeException();
+  private JsonObject encrypt(String name, JsonObject req) {
+    byte[] k = keyFor(name);
+    byte[] plain = bytes(req, "plaintext");
+    byte[] aad = bytes(req, "additionalAuthenticatedData");
+    boolean plainCrc = checkCrc(req, "plaintextCrc32c", plain, "plaintext");
+    boolean aadCrc =
+        checkCrc(req, "additionalAuthenticatedDataCrc32c", aad, "additionalAuthenticatedData");
+    byte[] iv = new byte[12];
+    random.nextBytes(iv);
+    byte[] ct = gcm(Cipher.ENCRYPT_MODE, k, iv, aad, plain);
+    byte[] c = ByteBuffer.allocate(12 + ct.length).put(iv).put(ct).array();
+    JsonObject r = new JsonObject();
+    r.addProperty("name", stripVersion(name) + "/cryptoKeyVersions/1");
+    r.addProperty("ciphertext", Base64.getEncoder().encodeToString(c));
+    r.addProperty("ciphertextCrc32c", Long.toString(checksum(c)));
+    r.addProperty("verifiedPlaintextCrc32c", plainCrc);
+    r.addProperty("verifiedAdditionalAuthenticatedDataCrc32c", aadCrc);
+    r.addProperty("protectionLevel", "SOFTWARE");
+    return r;
+  }
+
+  private JsonObject decrypt(String name, JsonObject req) {
+    if (name.contains("/cryptoKeyVersions/")) {
+      throw GoogleError.invalidArgument("Decrypt takes a CryptoKey name, not a CryptoKeyVersion");
     }
-    byte[] k = keyFor(req.getName());
-    checkCrc(
-        "ciphertext_crc32c",
-        req.getCiphertext(),
-        req.hasCiphertextCrc32C(),
-        req.getCiphertextCrc32C());
-    checkCrc(
-        "additional_authenticated_data_crc32c",
-        req.getAdditionalAuthenticatedData(),
-        req.hasAdditionalAuthenticatedDataCrc32C(),
-        req.getAdditionalAuthenticatedDataCrc32C());
-    ByteBuffer in = req.getCiphertext().asReadOnlyByteBuffer();
+    byte[] k = keyFor(name);
+    byte[] ciphertext = bytes(req, "ciphertext");
+    byte[] aad = bytes(req, "additionalAuthenticatedData");
+    checkCrc(req, "ciphertextCrc32c", ciphertext, "ciphertext");
+    checkCrc(req, "additionalAuthenticatedDataCrc32c", aad, "additionalAuthenticatedData");
+    ByteBuffer in = ByteBuffer.wrap(ciphertext);
     if (in.remaining() < 12 + 16) {
-      throw Status.INVALID_ARGUMENT
-          .withDescription("Decryption failed: the ciphertext is invalid.")
-          .asRuntimeException();
+      throw GoogleError.invalidArgument("Decryption failed: the ciphertext is invalid.");
     }
     byte[] iv = new byte[12];
     in.get(iv);
     byte[] ct = new byte[in.remaining()];
     in.get(ct);
-    ByteString plain =
-        ByteString.copyFrom(
-            gcm(
-                Cipher.DECRYPT_MODE,
-                k,
-                iv,
-                req.getAdditionalAuthenticatedData().toByteArray(),
-                ct));
+    byte[] plain = gcm(Cipher.DECRYPT_MODE, k, iv, aad, ct);
     decrypts.incrementAndGet();
-    return DecryptResponse.newBuilder()
-        .setPlaintext(plain)
-        .setPlaintextCrc32C(Int64Value.of(crc32c(plain)))
-        .setUsedPrimary(true)
-        .build();
-  }
-
-  private final class BearerCheck implements ServerInterceptor {
-    private final Metadata.Key<String> authorization =
-        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
-    @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(
-        ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-      String auth = headers.get(authorization);
-      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
-      if (!oauth.accepts(token)) {
-        call.close(
-            Status.UNAUTHENTICATED.withDescription(
-                "Request had invalid authentication credentials."),
-            new Metadata());
-        return new ServerCall.Listener<>() {};
-      }
-      return Contexts.interceptCall(
-          Context.current().withValue(CALLER, token), call, headers, next);
-    }
+    JsonObject r = new JsonObject();
+    r.addProperty("plaintext", Base64.getEncoder().encodeToString(plain));
+    r.addProperty("plaintextCrc32c", Long.toString(checksum(plain)));
+    r.addProperty("usedPrimary", true);
+    r.addProperty("protectionLevel", "SOFTWARE");
+    return r;
   }
 
   @Override
   public void close() {
-    server.shutdownNow();
-    try {
-      server.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.stop(0);
+    ((ExecutorService) server.getExecutor()).shutdownNow();
     oauth.stop();
   }
 }

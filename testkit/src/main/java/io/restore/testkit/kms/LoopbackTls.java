@@ -26,8 +26,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed certificate for 127.0.0.1 and localhost, for HTTPS and gRPC test doubles: cloud
- * SDKs send bearer tokens only over TLS. Clients trust it through {@link #caFile()} ({@code
+ * A self-signed certificate for 127.0.0.1 and localhost, for the HTTPS test doubles: cloud SDKs
+ * send bearer tokens only over TLS. Clients trust it through {@link #caFile()} ({@code
  * --kms-ca-file}).
  */
 public final class LoopbackTls {
@@ -95,7 +95,7 @@ public final class LoopbackTls {
     return certificate;
   }
 
-  /** The certificate chain as PEM (for gRPC's server credentials). */
+  /** The certificate chain as PEM. */
   public String certificatePem() throws IOException {
     return pem(certificate);
   }

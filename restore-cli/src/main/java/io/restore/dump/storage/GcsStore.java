@@ -1,0 +1,240 @@
+package io.restore.dump.storage;
+
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import io.restore.ExitCode;
+import io.restore.RestoreException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * A Cloud Storage resumable upload (JSON API). A session is opened by {@link #begin} (with {@code
+ * ifGenerationMatch=0} unless overwriting, so a concurrent writer makes the finalize fail instead
+ * of being replaced); parts are sent in order as non-final chunks, always holding the latest one
+ * back, so the object can only be finalized by {@link #commit}, which sends that last chunk with
+ * the total size and the whole object's CRC32C in {@code X-Goog-Hash}: the service compares it with
+ * what it stored and refuses to create the object if they differ. {@link #abort} cancels the
+ * session (DELETE on its URI), so nothing appears at the name and nothing is left pending.
+ *
+ * <p>The {@code google-cloud-storage} library finalizes its resumable uploads when its channel
+ * closes and has no way to cancel a session, so the session is driven here over HTTP with the
+ * library's credentials; metadata, listing and deletion use the library itself.
+ *
+ * <p>A resumable session takes chunks strictly in order: parts are handed over by several threads
+ * ({@link PartedUpload} bounds how many are buffered), and each waits for its turn.
+ */
+final class GcsStore implements PartStore {
+  /** Non-final chunks must be a multiple of this (JSON API). */
+  static final int CHUNK_GRANULE = 256 << 10;
+
+  private final GcsClient client;
+  private final Destination.GcsObject target;
+  private final Object turn = new Object();
+  private final CRC32C crc = new CRC32C(); // of the chunks sent, in order
+  private int next = 1;
+  private boolean broken;
+  private PartStore.Part held;
+  private long sent;
+  private URI session;
+  private final boolean ownsClient;
+
+  GcsStore(GcsClient client, Destination.GcsObject target) {
+    this(client, target, true);
+  }
+
+  /** With {@code ownsClient} false the client is shared (a directory's objects) and kept open. */
+  GcsStore(GcsClient client, Destination.GcsObject target, boolean ownsClient) {
+    this.client = client;
+    this.target = target;
+    this.ownsClient = ownsClient;
+  }
+
+  /** Part sizes a resumable session accepts for every chunk but the last. */
+  static void checkPartSize(int partSize) {
+    if (partSize % CHUNK_GRANULE != 0) {
+      throw new IllegalArgumentException("a gs:// part size must be a multiple of 256 KiB");
+    }
+  }
+
+  @Override
+  public void begin(boolean overwrite) throws IOException {
+    Blob existing = null;
+    try {
+      if (!overwrite) {
+        existing = client.storage.get(BlobId.of(target.bucket(), target.object()));
+      }
+    } catch (RuntimeException e) {
+      throw GcsErrors.describe(target, "checking for an existing object", e);
+    }
+    if (existing != null && !overwrite) {
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "output " + target.display() + " already exists",
+          "choose another object name, delete it, or pass --overwrite to replace it once the new"
+              + " dump has verified");
+    }
+    String q =
+        "/upload/storage/v1/b/"
+            + enc(target.bucket())
+            + "/o?uploadType=resumable&name="
+            + enc(target.object())
+            + (overwrite ? "" : "&ifGenerationMatch=0")
+            + client.settings.project().map(p -> "&userProject=" + enc(p)).orElse("");
+    byte[] body =
+        ("{\"contentType\":\"application/octet-stream\"}").getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        send(
+            "starting the upload",
+            client
+                .request(URI.create(client.settings.root() + q))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .header("X-Upload-Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    String location = r.headers().firstValue("Location").orElse(null);
+    if (r.statusCode() != 200 || location == null) {
+      throw GcsErrors.status(target, "starting the upload", r.statusCode(), r.body());
+    }
+    session = URI.create(location);
+  }
+
+  @Override
+  public String uploadPart(int number, Part part) throws IOException {
+    synchronized (turn) {
+      while (next != number && !broken) {
+        try {
+          turn.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting to send part " + number);
+        }
+      }
+      if (broken) {
+        throw new IOException("an earlier part failed");
+      }
+    }
+    boolean ok = false;
+    try {
+      if (held != null) {
+        chunk(held, false, number - 1);
+      }
+      held = part; // the newest part waits: only commit() may send the final chunk
+      ok = true;
+      return Integer.toString(number);
+    } finally {
+      synchronized (turn) {
+        broken |= !ok;
+        next++;
+        turn.notifyAll();
+      }
+    }
+  }
+
+  /** Sends one chunk at the current offset; the last one finalizes the object. */
+  private void chunk(Part p, boolean last, int number) throws IOException {
+    long from = sent;
+    long to = sent + p.length();
+    String range =
+        p.length() == 0
+            ? "bytes */" + to
+            : "bytes " + from + "-" + (to - 1) + "/" + (last ? Long.toString(to) : "*");
+    crc.update(p.data(), 0, p.length());
+    HttpRequest.Builder b =
+        client
+            .request(session)
+            .header("Content-Range", range)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(p.data(), 0, p.length()));
+    if (last) {
+      b.header("X-Goog-Hash", "crc32c=" + crc32c(crc.getValue()));
+    }
+    String doing = last ? "finalizing the upload" : "uploading part " + number;
+    HttpResponse<String> r = send(doing, b);
+    int status = r.statusCode();
+    if (last ? (status != 200 && status != 201) : status != 308) {
+      RestoreException e = GcsErrors.status(target, doing, status, r.body());
+      if (last) {
+        throw e;
+      }
+      throw new IOException(e.getMessage());
+    }
+    if (!last) {
+      // the session tells how much it persisted: all of it, or the chunk did not arrive whole
+      String persisted = r.headers().firstValue("Range").orElse("none");
+      if (!persisted.equals("bytes=0-" + (to - 1))) {
+        throw new IOException(
+            doing + " to " + target.display() + ": the service kept " + persisted + " of " + to);
+      }
+    }
+    sent = to;
+  }
+
+  @Override
+  public void commit(List<String> parts, String sha256Hex) throws IOException {
+    if (broken || held == null) {
+      throw new IOException("not every part was sent");
+    }
+    chunk(held, true, parts.size());
+    held = null;
+    session = null;
+  }
+
+  @Override
+  public void abort() {
+    URI s = session;
+    session = null;
+    held = null;
+    if (s == null) {
+      return;
+    }
+    try {
+      HttpResponse<String> r = send("cancelling the upload", client.request(s).DELETE());
+      if (r.statusCode() == 499 || r.statusCode() == 404 || r.statusCode() == 410) {
+        return; // cancelled (499), or already gone
+      }
+      throw GcsErrors.status(target, "cancelling the upload", r.statusCode(), r.body());
+    } catch (IOException | RuntimeException e) {
+      // the object was never finalized, so nothing is at its name; the session expires in a week
+      System.err.println(
+          "restore: could not cancel the resumable upload to "
+              + target.display()
+              + " ("
+              + e.getMessage()
+              + "); nothing was published and the service drops the session within a week");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
+  }
+
+  private HttpResponse<String> send(String doing, HttpRequest.Builder b) throws IOException {
+    try {
+      return client.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException(doing + " was interrupted");
+    } catch (IOException e) {
+      throw GcsErrors.unreachable(target, doing, client.settings, e);
+    }
+  }
+
+  static String crc32c(long value) {
+    return Base64.getEncoder()
+        .encodeToString(ByteBuffer.allocate(4).putInt((int) value).array()); // big-endian
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
