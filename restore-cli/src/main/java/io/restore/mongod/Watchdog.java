@@ -26,13 +26,17 @@ import java.util.List;
  *
  * <p>The watchdog checks the target's start time in {@code /proc/<pid>/stat} before each signal, so
  * a reused pid is never signalled. It ignores SIGINT/SIGHUP: Ctrl-C in a terminal reaches the whole
- * process group, and the watchdog must outlive restore's own orderly teardown.
+ * process group, and the watchdog must outlive restore's own orderly teardown. It ignores SIGPIPE:
+ * its stderr is restore's, and when that is a pipe whose reader went away with restore, writing a
+ * message would otherwise kill it before it signals mongod.
  */
 public final class Watchdog implements AutoCloseable {
   static final String SCRIPT =
       String.join(
           "\n",
-          "trap '' INT HUP",
+          // PIPE: its messages go to restore's stderr; if nobody reads that any more (restore
+          // died, and with it a pipe's reader), a message must fail quietly, not kill the watchdog
+          "trap '' INT HUP PIPE",
           "pid=$1; ticks=$2; grace_ms=$3; job=; job_ticks=0",
           // alive PID TICKS: running, not a zombie, and not a reused pid
           "alive() {",

@@ -20,7 +20,9 @@ public final class WatchdogChild {
         MongodLaunch.of(Scripted.command(binary, dir.resolve("db"), 0), dir.resolve("mongod.log"))
             .withWatchdog(
                 Optional.of(grace),
-                ProcessBuilder.Redirect.appendTo(dir.resolve("watchdog.log").toFile()));
+                args.length > 3 && args[3].equals("inherit")
+                    ? ProcessBuilder.Redirect.INHERIT // this JVM's stderr, as restore's terminal
+                    : ProcessBuilder.Redirect.appendTo(dir.resolve("watchdog.log").toFile()));
     MongodProcess mongod = MongodProcess.launch(launch);
     System.out.println("READY " + mongod.pid() + " " + mongod.watchdog().orElseThrow().pid());
     System.out.flush();

@@ -36,6 +36,16 @@ class WatchdogTest {
    * Starts a child JVM that launches {@code mongod} with a watchdog; returns [mongod, watchdog].
    */
   private long[] restoreChild(ScriptedMongod mongod, Duration grace) throws Exception {
+    return restoreChild(mongod, grace, false);
+  }
+
+  /**
+   * {@code stderrPipe}: the child's stderr (which its watchdog inherits) is a pipe to this JVM
+   * instead of a file, so the test can close the reading end as a supervisor that stops reading
+   * when restore dies would.
+   */
+  private long[] restoreChild(ScriptedMongod mongod, Duration grace, boolean stderrPipe)
+      throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(
             List.of(
@@ -45,8 +55,11 @@ class WatchdogTest {
                 WatchdogChild.class.getName(),
                 mongod.binary().toString(),
                 dir.toString(),
-                Long.toString(grace.toMillis())));
-    pb.redirectError(dir.resolve("child.err").toFile());
+                Long.toString(grace.toMillis()),
+                stderrPipe ? "inherit" : "file"));
+    if (!stderrPipe) {
+      pb.redirectError(dir.resolve("child.err").toFile());
+    }
     child = pb.start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -80,6 +93,27 @@ class WatchdogTest {
         .untilAsserted(
             () -> assertThat(readOrEmpty(dir.resolve("watchdog.log"))).contains("stopped cleanly"));
     assertThat(readOrEmpty(dir.resolve("watchdog.log"))).doesNotContain("SIGKILL");
+  }
+
+  /**
+   * Found with four mongods (ClusterKillTest): when restore's stderr is a pipe whose reader stops
+   * reading once restore is gone (the JDK closes a child's pipes when it exits; so may a log
+   * shipper or a supervisor), the watchdog's first message raised SIGPIPE and killed it before it
+   * signalled mongod, and the mongod stayed.
+   */
+  @Test
+  void stopsMongodEvenWhenNobodyReadsItsMessagesAnyMore() throws Exception {
+    ScriptedMongod mongod = ScriptedMongod.in(dir.resolve("s")).readyOn(1).write();
+    long[] pids = restoreChild(mongod, Duration.ofSeconds(30), true);
+    ProcessIdentity m = ProcessIdentity.of(pids[0]).orElseThrow();
+    ProcessIdentity watchdog = ProcessIdentity.of(pids[1]).orElseThrow();
+    child.getErrorStream().close(); // nobody reads restore's (and the watchdog's) stderr now
+
+    child.destroyForcibly();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> !m.isRunning());
+    assertThat(mongod.events()).contains("SIGTERM", "exit 0");
+    await().atMost(Duration.ofSeconds(15)).until(() -> !watchdog.isRunning());
   }
 
   @Test

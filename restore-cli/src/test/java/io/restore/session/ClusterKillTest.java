@@ -8,7 +8,6 @@ import io.restore.testkit.sample.ShardedSnapshots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +22,6 @@ class ClusterKillTest {
   @TempDir Path runtime;
 
   @Test
-  @Disabled(
-      "KNOWN DEFECT (issue 20): in about half the runs only some of the four watchdogs stop their"
-          + " mongod after restore is SIGKILLed; the others say nothing and their mongods stay"
-          + " (reparented to init). Serialising the spawns did not help. Not yet understood.")
   void aSigkilledRestoreLeavesNoMongodOfAnyComponent() throws Exception {
     ShardedSnapshots set = ShardedSampleGenerator.writeSnapshots(shared.resolve("set"), 7070);
     List<String> args = new ArrayList<>(List.of("open", set.configServer().toString()));
