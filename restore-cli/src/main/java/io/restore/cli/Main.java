@@ -3,6 +3,7 @@ package io.restore.cli;
 import io.restore.ExitCode;
 import io.restore.output.Terminal;
 import io.restore.output.log.RoutingServiceProvider;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ public final class Main {
     // restore's own SLF4J binding, even if another provider is on the class path (tests).
     System.setProperty("slf4j.provider", RoutingServiceProvider.class.getName());
     System.setProperty("slf4j.internal.verbosity", "WARN"); // not SLF4J's "loading provider" line
-    CommandLine cmd = commandLine(Wiring.system());
+    CommandLine cmd = commandLine(Wiring.system(), RestoreCommand.commandsFor(args));
     Map<String, String> env = System.getenv();
     ((RestoreCommand) cmd.getCommand()).terminals =
         new OutputOptions.Terminals(
@@ -34,7 +35,14 @@ public final class Main {
 
   /** The fully configured command line, its commands built by {@code wiring}. */
   public static CommandLine commandLine(Wiring wiring) {
+    return commandLine(wiring, RestoreCommand.COMMANDS.values());
+  }
+
+  private static CommandLine commandLine(Wiring wiring, Collection<Class<?>> subcommands) {
     CommandLine cmd = new CommandLine(RestoreCommand.class, wiring);
+    for (Class<?> sub : subcommands) {
+      cmd.addSubcommand(sub);
+    }
     cmd.setExecutionExceptionHandler(new UserFacingErrors());
     cmd.setParameterExceptionHandler(new UsageErrors());
     cmd.setExitCodeExceptionMapper(UserFacingErrors::exitCodeOf);
