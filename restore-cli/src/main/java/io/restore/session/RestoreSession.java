@@ -59,42 +59,45 @@ public final class RestoreSession {
     if (job instanceof Job.Dump dump) {
       dump.dump().preflight(); // an unusable output must not cost a KMS call and a mongod start
     }
-    // 2. A usable mongod (Enterprise), found and probed before any KMS call.
-    MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
-    MongodVersion version = steps.probe(binary, signals);
-    output.facts().mongodVersion(version.version());
-    output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
-    version.tooOldWarning().ifPresent(w -> output.status("warning: " + w));
-    ShutdownPolicy shutdown = steps.shutdownPolicy();
-    try (SessionClaim claim = claim(registry, snapshot.dbpath());
-        MasterKey key = steps.decrypt(keyPlan, signals);
-        SessionPki pki = SessionPki.create(r.pki());
-        SessionDirectory dir = SessionDirectory.create(env);
-        WrittenCerts certs =
-            WrittenCerts.write(
-                pki, r.certDir().orElse(dir.path()), r.clientKeyPassword(), r.keepCerts());
-        ServedKey kmip =
-            ServedKey.start(
-                snapshot.keyId(),
-                key,
-                pki.serverContext(),
-                InetAddress.getLoopbackAddress(),
-                0,
-                "--kmip-port")) {
-      output.facts().kmipPort(kmip.endpoint().port());
-      output.facts().sessionId(dir.path().getFileName().toString());
-      output.status("KMIP server on " + kmip.endpoint().host() + ":" + kmip.endpoint().port());
-      SessionSteps.checkNotStopped(signals);
-      MongodProcess mongod = startMongod(r, binary, shutdown, claim, dir, certs, kmip, signals);
-      try {
-        return runJob(job, mongod, snapshot, kmip, signals);
-      } finally {
-        // 7. Teardown starts with mongod's shutdown ladder on every path, and says how it went.
-        steps.report(mongod.stop(), "mongod");
+    // 2. A usable mongod (Enterprise), found and probed before any KMS call; the session PKI is
+    // made meanwhile.
+    try (PkiInAdvance advance = PkiInAdvance.start(r.pki())) {
+      MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
+      MongodVersion version = steps.probe(binary, signals);
+      output.facts().mongodVersion(version.version());
+      output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
+      version.tooOldWarning().ifPresent(w -> output.status("warning: " + w));
+      ShutdownPolicy shutdown = steps.shutdownPolicy();
+      try (SessionClaim claim = claim(registry, snapshot.dbpath());
+          MasterKey key = steps.decrypt(keyPlan, signals);
+          SessionPki pki = advance.take();
+          SessionDirectory dir = SessionDirectory.create(env);
+          WrittenCerts certs =
+              WrittenCerts.write(
+                  pki, r.certDir().orElse(dir.path()), r.clientKeyPassword(), r.keepCerts());
+          ServedKey kmip =
+              ServedKey.start(
+                  snapshot.keyId(),
+                  key,
+                  pki.serverContext(),
+                  InetAddress.getLoopbackAddress(),
+                  0,
+                  "--kmip-port")) {
+        output.facts().kmipPort(kmip.endpoint().port());
+        output.facts().sessionId(dir.path().getFileName().toString());
+        output.status("KMIP server on " + kmip.endpoint().host() + ":" + kmip.endpoint().port());
+        SessionSteps.checkNotStopped(signals);
+        MongodProcess mongod = startMongod(r, binary, shutdown, claim, dir, certs, kmip, signals);
+        try {
+          return runJob(job, mongod, snapshot, kmip, signals);
+        } finally {
+          // 7. Teardown starts with mongod's shutdown ladder on every path, and says how it went.
+          steps.report(mongod.stop(), "mongod");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw SessionSteps.interrupted("the session was interrupted");
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw SessionSteps.interrupted("the session was interrupted");
     }
   }
 
