@@ -1,64 +1,24 @@
 package io.restore.kms;
 
-import io.restore.ExitCode;
-import io.restore.RestoreException;
-import io.restore.UserText;
-import io.restore.snapshot.UntrustedFile;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.restore.tls.CaFileTrust;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** TLS trust for KMS endpoints: the JDK's CAs, or only those of {@code --kms-ca-file}. */
 public final class KmsTls {
+  private static final String FLAG = "--kms-ca-file";
+
   private KmsTls() {}
 
   /** The CA file's bytes: a regular file of at most 1 MiB (UntrustedFile's checks, exit 3). */
   public static byte[] caBytes(Path caFile) {
-    return UntrustedFile.read(caFile, "CA file (from --kms-ca-file)", UntrustedFile.METADATA_MAX);
+    return CaFileTrust.caBytes(caFile, FLAG);
   }
 
   /** An SSL context trusting {@code caFile}'s certificates, or the JDK default when empty. */
   public static SSLContext context(Optional<Path> caFile) {
-    try {
-      if (caFile.isEmpty()) {
-        return SSLContext.getDefault();
-      }
-      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-      ks.load(null, null);
-      Collection<? extends Certificate> certs;
-      try (InputStream in = new ByteArrayInputStream(caBytes(caFile.get()))) {
-        certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-      }
-      if (certs.isEmpty()) {
-        throw new GeneralSecurityException("no certificate in the file");
-      }
-      int i = 0;
-      for (Certificate c : certs) {
-        ks.setCertificateEntry("ca" + i++, c);
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(ks);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
-      return ctx;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new RestoreException(
-          ExitCode.USAGE,
-          "cannot use --kms-ca-file "
-              + UserText.cap(String.valueOf(caFile.orElse(null)))
-              + ": it holds no PEM certificate the Java runtime can read",
-          "pass a PEM file with the CA certificates of the KMS endpoint",
-          e);
-    }
+    return CaFileTrust.context(
+        caFile, FLAG, "pass a PEM file with the CA certificates of the KMS endpoint");
   }
 }
