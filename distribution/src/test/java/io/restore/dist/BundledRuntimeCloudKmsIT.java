@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restore.testkit.kms.FakeAwsKms;
 import io.restore.testkit.kms.FakeAzureKeyVault;
 import io.restore.testkit.kms.FakeGoogleKms;
-import io.restore.testkit.sample.SampleSnapshotGenerator;
+import io.restore.testkit.sample.CloudKmsSamples;
 import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,21 +62,6 @@ class BundledRuntimeCloudKmsIT {
     gcp.close();
   }
 
-  private static byte[] master(long seed) {
-    return SampleSnapshotGenerator.masterKeyFor(seed);
-  }
-
-  private static Sample sample(String name, long seed, String provider, Map<String, String> fields)
-      throws IOException {
-    return SampleSnapshotGenerator.generate(
-        work.resolve(name),
-        SampleSnapshotGenerator.keyIdFor(seed),
-        master(seed),
-        SampleSnapshotGenerator.Spec.small(seed),
-        provider,
-        fields);
-  }
-
   private record Run(int exit, String output) {}
 
   /** {@code bin/restore open SNAPSHOT --exec} with a PATH of system tools only, no JAVA_HOME. */
@@ -112,17 +92,8 @@ class BundledRuntimeCloudKmsIT {
 
   @Test
   void awsKms() throws Exception {
-    String keyArn = aws.createKey();
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("accessKeyID", FakeAwsKms.ACCESS_KEY_ID);
-    f.put("secretAccessKey", FakeAwsKms.SECRET_ACCESS_KEY);
-    f.put("customerMasterKeyID", keyArn);
-    f.put("region", FakeAwsKms.REGION);
-    f.put("roleId", "");
-    f.put(
-        "encryptedKey",
-        Base64.getEncoder().encodeToString(aws.encrypt(keyArn, master(71), Map.of())));
-    Run run = open(sample("aws", 71, "aws", f), "--kms-endpoint", aws.endpoint().toString());
+    Sample sample = CloudKmsSamples.aws(aws, work.resolve("aws"), 71);
+    Run run = open(sample, "--kms-endpoint", aws.endpoint().toString());
     assertThat(run.exit()).as(run.output()).isZero();
     assertThat(run.output())
         .contains("decrypted (aws provider)")
@@ -131,22 +102,10 @@ class BundledRuntimeCloudKmsIT {
 
   @Test
   void azureKeyVault() throws Exception {
-    String keyId = azure.createKey("atlas-key");
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("azureEnvironment", "AZURE");
-    f.put("clientID", FakeAzureKeyVault.CLIENT_ID);
-    f.put("tenantID", FakeAzureKeyVault.TENANT_ID);
-    f.put("secret", FakeAzureKeyVault.CLIENT_SECRET);
-    f.put("subscriptionID", "sub");
-    f.put("resourceGroupName", "rg");
-    f.put("keyVaultName", "atlas-vault");
-    f.put("keyIdentifier", "https://atlas-vault.vault.azure.net" + URI.create(keyId).getPath());
-    f.put(
-        "encryptedKey",
-        Base64.getEncoder().encodeToString(azure.encrypt(keyId, "RSA-OAEP-256", master(72))));
+    Sample sample = CloudKmsSamples.azure(azure, work.resolve("azure"), 72);
     Run run =
         open(
-            sample("azure", 72, "azure", f),
+            sample,
             "--kms-endpoint",
             azure.endpoint().toString(),
             "--kms-ca-file",
@@ -161,16 +120,10 @@ class BundledRuntimeCloudKmsIT {
 
   @Test
   void googleCloudKms() throws Exception {
-    String keyVersion = gcp.createKey("atlas");
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("serviceAccountKey", gcp.serviceAccountKeyJson());
-    f.put("keyVersionResourceID", keyVersion);
-    f.put(
-        "encryptedKey",
-        Base64.getEncoder().encodeToString(gcp.encrypt(keyVersion, master(73), new byte[0])));
+    Sample sample = CloudKmsSamples.gcp(gcp, work.resolve("gcp"), 73);
     Run run =
         open(
-            sample("gcp", 73, "gcp", f),
+            sample,
             "--kms-endpoint",
             gcp.endpoint().toString(),
             "--kms-ca-file",

@@ -6,14 +6,11 @@ import io.restore.ExitCode;
 import io.restore.testkit.kms.FakeAwsKms;
 import io.restore.testkit.kms.FakeAzureKeyVault;
 import io.restore.testkit.kms.FakeGoogleKms;
-import io.restore.testkit.sample.SampleSnapshotGenerator;
+import io.restore.testkit.sample.CloudKmsSamples;
 import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -50,21 +47,6 @@ class OpenCloudProvidersTest {
     gcp.close();
   }
 
-  private static byte[] master(long seed) {
-    return SampleSnapshotGenerator.masterKeyFor(seed);
-  }
-
-  private static Sample sample(String name, long seed, String provider, Map<String, String> fields)
-      throws Exception {
-    return SampleSnapshotGenerator.generate(
-        shared.resolve(name),
-        SampleSnapshotGenerator.keyIdFor(seed),
-        master(seed),
-        SampleSnapshotGenerator.Spec.small(seed),
-        provider,
-        fields);
-  }
-
   /** A finished run; {@code uri} is what the --exec command saw in $MONGODB_URI. */
   private record Finished(int exit, String stderr, String uri, String transcript) {}
 
@@ -94,17 +76,7 @@ class OpenCloudProvidersTest {
 
   @Test
   void awsKmsDecryptsTheKeyAndACredentialRefusalIsExit4NamingTheFlags() throws Exception {
-    String keyArn = aws.createKey();
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("accessKeyID", FakeAwsKms.ACCESS_KEY_ID);
-    f.put("secretAccessKey", FakeAwsKms.SECRET_ACCESS_KEY);
-    f.put("customerMasterKeyID", keyArn);
-    f.put("region", FakeAwsKms.REGION);
-    f.put("roleId", "");
-    f.put(
-        "encryptedKey",
-        Base64.getEncoder().encodeToString(aws.encrypt(keyArn, master(91), Map.of())));
-    Sample sample = sample("aws", 91, "aws", f);
+    Sample sample = CloudKmsSamples.aws(aws, shared.resolve("aws"), 91);
     String endpoint = aws.endpoint().toString();
 
     Finished ok = exec(sample, "--kms-endpoint", endpoint);
@@ -135,21 +107,7 @@ class OpenCloudProvidersTest {
 
   @Test
   void azureKeyVaultDecryptsTheKey() throws Exception {
-    String keyId = azure.createKey("atlas-key");
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("azureEnvironment", "AZURE");
-    f.put("clientID", FakeAzureKeyVault.CLIENT_ID);
-    f.put("tenantID", FakeAzureKeyVault.TENANT_ID);
-    f.put("secret", FakeAzureKeyVault.CLIENT_SECRET);
-    f.put("subscriptionID", "sub");
-    f.put("resourceGroupName", "rg");
-    f.put("keyVaultName", "atlas-vault");
-    // the key's URL as Atlas writes it; --kms-endpoint points the SDK at the double
-    f.put("keyIdentifier", "https://atlas-vault.vault.azure.net" + URI.create(keyId).getPath());
-    f.put(
-        "encryptedKey",
-        Base64.getEncoder().encodeToString(azure.encrypt(keyId, "RSA-OAEP-256", master(92))));
-    Sample sample = sample("azure", 92, "azure", f);
+    Sample sample = CloudKmsSamples.azure(azure, shared.resolve("azure"), 92);
 
     Finished ok =
         exec(
@@ -169,14 +127,7 @@ class OpenCloudProvidersTest {
 
   @Test
   void googleCloudKmsDecryptsTheKey() throws Exception {
-    String keyVersion = gcp.createKey("atlas");
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("serviceAccountKey", gcp.serviceAccountKeyJson());
-    f.put("keyVersionResourceID", keyVersion);
-    f.put(
-        "encryptedKey",
-        Base64.getEncoder().encodeToString(gcp.encrypt(keyVersion, master(93), new byte[0])));
-    Sample sample = sample("gcp", 93, "gcp", f);
+    Sample sample = CloudKmsSamples.gcp(gcp, shared.resolve("gcp"), 93);
 
     Finished ok =
         exec(
