@@ -90,14 +90,18 @@ class BundledRuntimeCloudKmsIT {
     return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
+  private static void assertOpened(Run run, String provider) {
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("decrypted (" + provider + " provider)")
+        .contains("uri=mongodb://127.0.0.1:");
+  }
+
   @Test
   void awsKms() throws Exception {
     Sample sample = CloudKmsSamples.aws(aws, work.resolve("aws"), 71);
     Run run = open(sample, "--kms-endpoint", aws.endpoint().toString());
-    assertThat(run.exit()).as(run.output()).isZero();
-    assertThat(run.output())
-        .contains("decrypted (aws provider)")
-        .contains("uri=mongodb://127.0.0.1:");
+    assertOpened(run, "aws");
   }
 
   @Test
@@ -112,10 +116,7 @@ class BundledRuntimeCloudKmsIT {
             azure.caFile().toString(),
             "--azure-authority-host",
             azure.endpoint().toString());
-    assertThat(run.exit()).as(run.output()).isZero();
-    assertThat(run.output())
-        .contains("decrypted (azure provider)")
-        .contains("uri=mongodb://127.0.0.1:");
+    assertOpened(run, "azure");
   }
 
   @Test
@@ -128,9 +129,6 @@ class BundledRuntimeCloudKmsIT {
             gcp.endpoint().toString(),
             "--kms-ca-file",
             gcp.caFile().toString());
-    assertThat(run.exit()).as(run.output()).isZero();
-    assertThat(run.output())
-        .contains("decrypted (gcp provider)")
-        .contains("uri=mongodb://127.0.0.1:");
+    assertOpened(run, "gcp");
   }
 }

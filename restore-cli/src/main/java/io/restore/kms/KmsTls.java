@@ -11,11 +11,6 @@ public final class KmsTls {
 
   private KmsTls() {}
 
-  /** The CA file's bytes: a regular file of at most 1 MiB (UntrustedFile's checks, exit 3). */
-  public static byte[] caBytes(Path caFile) {
-    return CaFileTrust.caBytes(caFile, FLAG);
-  }
-
   /** An SSL context trusting {@code caFile}'s certificates, or the JDK default when empty. */
   public static SSLContext context(Optional<Path> caFile) {
     return CaFileTrust.context(

@@ -25,7 +25,7 @@ public final class CaFileTrust {
   private CaFileTrust() {}
 
   /** The CA file's bytes: a regular file of at most 1 MiB (UntrustedFile's checks, exit 3). */
-  public static byte[] caBytes(Path caFile, String flag) {
+  private static byte[] caBytes(Path caFile, String flag) {
     return UntrustedFile.read(caFile, "CA file (from " + flag + ")", UntrustedFile.METADATA_MAX);
   }
 

@@ -67,8 +67,7 @@ class StandInPyKmipTest {
       for (String f : List.of("ca.pem", "server.pem", "server.key", "client.pem", "client.key")) {
         Files.copy(pki.resolve(f), run.resolve(f));
       }
-      line =
-          startOnce(script, run, attempt == 3 ? Duration.ofSeconds(120) : Duration.ofSeconds(45));
+      line = startOnce(script, run, attempt == 3);
     }
     String[] parts = line.split(" ");
     port = Integer.parseInt(parts[1]);
@@ -76,8 +75,12 @@ class StandInPyKmipTest {
     otherUid = parts[3];
   }
 
-  /** One PyKMIP server in {@code dir}: its READY line, or null (and it is stopped) if late. */
-  private static String startOnce(Path script, Path dir, Duration patience) throws Exception {
+  /**
+   * One PyKMIP server in {@code dir}: its READY line, or null (and it is stopped) if late; the last
+   * attempt waits longer and fails the class instead.
+   */
+  private static String startOnce(Path script, Path dir, boolean last) throws Exception {
+    Duration patience = last ? Duration.ofSeconds(120) : Duration.ofSeconds(45);
     pykmip =
         new ProcessBuilder(
                 "/usr/bin/python3",
@@ -120,7 +123,7 @@ class StandInPyKmipTest {
       return ready.get();
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       server.destroyForcibly().waitFor();
-      if (patience.compareTo(Duration.ofSeconds(120)) >= 0) {
+      if (last) {
         throw new AssertionError(
             "PyKMIP server not ready in "
                 + patience
