@@ -140,6 +140,76 @@ class InterruptTest {
   }
 
   @Test
+  void aBadSnapshotIsReportedFirstAndEndsTheVersionProbeStartedBesideIt() throws Exception {
+    // a mongod whose --version hangs: the probe runs beside the snapshot read (ProbeInAdvance)
+    Path wrapper = work.resolve("mongod");
+    Files.writeString(wrapper, "#!/bin/sh\nsleep 4571 &\nwait\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    Path db = work.resolve("db");
+    Path metadata =
+        io.restore.testkit.sample.SnapshotLayout.write(
+            db, "k1", "local", Map.of("keyFile", "master.key"));
+    Files.writeString(metadata, "{not json");
+    try (RestoreProcess restore =
+        start(Map.of(), "open", db.toString(), "--mongod", wrapper.toString())) {
+
+      int exit = exitPromptly(restore); // not after the probe's 30 s limit
+
+      assertThat(exit).as(restore.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
+      assertThat(restore.stderr()).contains("k1.local.metadata").doesNotContain("--version");
+      await()
+          .atMost(PROMPTLY)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          ProcessHandle.allProcesses()
+                              .map(h -> h.info().commandLine().orElse(""))
+                              .filter(c -> c.contains("sleep 4571")))
+                      .as("the probe's process group")
+                      .isEmpty());
+      Leftovers.assertNoSession(state);
+    }
+  }
+
+  @Test
+  void aSecondCtrlCSkipsTheWaitAfterTheShutdownCommandAndStillStopsMongodCleanly()
+      throws Exception {
+    Map<String, String> stuck =
+        Map.of("STANDIN_IGNORE_SHUTDOWN_COMMAND", "1", RestoreSession.SHUTDOWN_TIMEOUT_ENV, "600");
+    try (RestoreProcess restore =
+        start(
+            stuck,
+            "open",
+            sample.dbpath().toString(),
+            "--mongod",
+            RestoreProcess.standIn().toString())) {
+      long mongodPid = restore.mongodPid();
+      List<ProcessHandle> started = restore.descendants();
+
+      restore.signal("INT");
+      // mongod took the shutdown command and carries on: restore would wait 600 s for it
+      await()
+          .atMost(RestoreProcess.PATIENCE)
+          .until(() -> Leftovers.sessionMongodLog(runtime).contains("\"id\":20541,"));
+      restore.signal("INT");
+
+      int exit = exitPromptly(restore);
+      assertThat(exit).as(restore.transcript()).isZero();
+      assertThat(restore.stderr())
+          .contains("SIGINT received: tearing down")
+          .contains(
+              "stopping faster: not waiting any longer for mongod (pid "
+                  + mongodPid
+                  + ") after the shutdown command; sending SIGTERM")
+          .contains("mongod stopped: mongod shut down cleanly on SIGTERM")
+          .doesNotContain("SIGKILL");
+      Leftovers.assertProcessesGone(started);
+      assertThat(sample.dbpath().resolve("mongod.lock")).as("a clean shutdown").isEmptyFile();
+      Leftovers.assertNoSession(state);
+    }
+  }
+
+  @Test
   void ctrlCMidDumpExits130AtOnceAndLeavesNoOutput() throws Exception {
     Path out = work.resolve("dump");
     try (InJvmRestore restore =

@@ -202,7 +202,10 @@ class OpenFailureTest {
       // mongod logs 24199 once it has the key: its signal handlers are in place by then
       await()
           .atMost(RestoreProcess.PATIENCE)
-          .until(() -> sessionLog().contains("\"id\":24199,") || !restore.isRunning());
+          .until(
+              () ->
+                  Leftovers.sessionMongodLog(runtime).contains("\"id\":24199,")
+                      || !restore.isRunning());
       int kmipPort = restore.kmipPort().orElseThrow();
 
       restore.signal("TERM");
@@ -218,23 +221,6 @@ class OpenFailureTest {
     }
     Leftovers.assertNoSession(state);
     Leftovers.assertNoSessionFiles(runtime);
-  }
-
-  /** The session's mongod.log (in the private session folder), or "" before it exists. */
-  private String sessionLog() throws Exception {
-    Path parent = runtime.resolve("restore");
-    if (!Files.isDirectory(parent)) {
-      return "";
-    }
-    try (var dirs = Files.list(parent)) {
-      for (Path d : dirs.toList()) {
-        Path log = d.resolve("mongod.log");
-        if (Files.isRegularFile(log)) {
-          return Files.readString(log);
-        }
-      }
-    }
-    return "";
   }
 
   @Test
