@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Finding mongod and its {@code --version} probe, started on a thread of its own before the
@@ -50,17 +49,7 @@ final class ProbeInAdvance implements AutoCloseable {
   /** Waits for the probe: its result, or what made it fail (a RestoreException). */
   Found take() {
     taken = true;
-    try {
-      return found.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
+    return PkiInAdvance.joinUnwrapped(found);
   }
 
   @Override
