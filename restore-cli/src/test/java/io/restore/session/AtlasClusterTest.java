@@ -68,10 +68,11 @@ class AtlasClusterTest {
 
   private InJvmRestore run(List<String> first, String... more) {
     List<String> args = new ArrayList<>(first);
+    if (!first.get(0).equals("inspect")) {
+      args.addAll(List.of("--mongod", RestoreProcess.standIn().toString()));
+    }
     args.addAll(
         List.of(
-            "--mongod",
-            RestoreProcess.standIn().toString(),
             "--atlas-base-url",
             atlas.baseUrl().toString(),
             "--atlas-ca-file",
@@ -154,6 +155,23 @@ class AtlasClusterTest {
       assertNoSecrets(restore.stderr());
       assertThat(archive).doesNotExist();
       assertNothingLeft(restore);
+    }
+  }
+
+  @Test
+  void inspectShowsEachComponentOfTheJob() throws Exception {
+    try (InJvmRestore restore = run(List.of("inspect", source()))) {
+      assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+      for (ShardedSnapshots.Component c : set.components().values()) {
+        assertThat(restore.stdout())
+            .contains("source " + c.replicaSet() + " (Atlas restore job")
+            .contains(c.keyId());
+      }
+      assertNoSecrets(restore.stderr());
+      assertThat(atlas.violations()).isEmpty();
+      try (Stream<Path> s = Files.list(work)) {
+        assertThat(s).as("work folders removed").isEmpty();
+      }
     }
   }
 
