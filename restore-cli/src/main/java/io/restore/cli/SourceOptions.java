@@ -25,8 +25,9 @@ final class SourceOptions {
   static final String SOURCE_HELP =
       "The snapshot: its extracted folder, the .tar.gz/.tgz Atlas delivers, the https:// download"
           + " link (quoted), or atlas://<projectId>/<cluster>[/<snapshotId>] (the latest completed"
-          + " snapshot, fetched through the Atlas API); archives are extracted as they are read and"
-          + " removed afterwards.";
+          + " snapshot, fetched through the Atlas API; a sharded cluster's: every component, and"
+          + " then the only source); archives are extracted as they are read and removed"
+          + " afterwards.";
 
   @Option(
       names = "--work-dir",

@@ -135,14 +135,6 @@ public final class Sources {
             + " Restores & Downloads) and pass that file");
   }
 
-  /**
-   * How a SOURCE argument may be shown to a person (a link as host and path, never its query): what
-   * messages about one of several sources call it.
-   */
-  public static String describe(String arg) {
-    return Source.parse(arg).describe();
-  }
-
   OpenedSource open(Source source, Options options, Need need) {
     Path parent = parent(options);
     WorkDir.sweep(parent); // folders of SIGKILLed sessions, as session folders are swept
