@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Step 5 of {@link ClusterSession}: which component is which, from what the running mongods say
- * (docs/design/sharding.md, "Which snapshot is which"). Names the components from Atlas or the
+ * Identification in {@link ClusterSession}: which component is which, from what the running mongods
+ * say (docs/design/sharding.md, "Which snapshot is which"). Names the components from Atlas or the
  * command line are for messages only.
  */
 final class ClusterIdentification {

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Step 6 of {@link ClusterSession}, once every component is identified: wait for Ctrl-C, run the
+ * The job of {@link ClusterSession}, once every component is identified: wait for Ctrl-C, run the
  * {@code --exec} command with every component's URI, or dump the cluster. Any mongod exiting ends
  * the job (exit 6 naming it), as Ctrl-C does (exit 130).
  */
