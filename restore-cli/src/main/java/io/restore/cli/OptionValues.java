@@ -77,6 +77,20 @@ final class OptionValues {
     }
   }
 
+  /** Collections dumped at the same time: 1 to 64. */
+  static final class ParallelCollections extends IntRange {
+    ParallelCollections() {
+      super("a number of collections", 1, 64);
+    }
+  }
+
+  /** Deflate's levels: 1 (fastest) to 9 (smallest). */
+  static final class CompressionLevel extends IntRange {
+    CompressionLevel() {
+      super("a compression level", 1, 9, "1 fastest, 9 smallest");
+    }
+  }
+
   /** Object-store upload part size in MiB: S3's smallest part (5) to 512. */
   static final class PartSizeMiB extends IntRange {
     PartSizeMiB() {

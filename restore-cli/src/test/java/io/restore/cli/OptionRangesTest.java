@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restore.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -38,10 +39,13 @@ class OptionRangesTest {
         "inspect | --kms-timeout | 86401 | a number of seconds (1 to 86400)",
         "inspect | --kms-attempts | 0 | a number of attempts (1 to 10)",
         "inspect | --kms-attempts | ten | a number of attempts (1 to 10)",
+        "dump | --parallel-collections | 65 | a number of collections (1 to 64)",
+        "dump | --numParallelCollections | x | a number of collections (1 to 64)",
+        "dump | --compression-level | 10 | a compression level (1 to 9; 1 fastest, 9 smallest)",
         "dump | --upload-part-size | 4 | a part size in MiB (5 to 512)",
         "dump | --upload-parallel | 17 | a number of parts in flight (1 to 16)",
       })
-  void aValueOutOfRangeNamesTheFlagTheValueAndTheRange(
+  void aValueOutOfRangeNamesTheFlagAsTypedTheValueAndTheRange(
       String command, String flag, String value, String what) {
     int code = run(command, "/nonexistent/snapshot", flag, value);
 
@@ -57,5 +61,14 @@ class OptionRangesTest {
                 + System.lineSeparator())
         .contains("Try 'restore " + command + " --help' for more information.")
         .doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void aShortNameIsReportedByItsLongName() {
+    assertThat(run("dump", "/nonexistent/snapshot", "-j", "0")).isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString())
+        .startsWith(
+            "restore: Invalid value for option '--parallel-collections': '0' is not a number of"
+                + " collections (1 to 64)");
   }
 }
