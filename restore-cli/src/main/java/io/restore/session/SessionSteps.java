@@ -14,6 +14,7 @@ import io.restore.mongod.MongodStartException;
 import io.restore.mongod.MongodVersion;
 import io.restore.mongod.ShutdownPolicy;
 import io.restore.mongod.StopReport;
+import io.restore.mongod.VersionCache;
 import io.restore.mongod.session.SessionClaim;
 import io.restore.mongod.session.SessionRecord;
 import io.restore.mongod.session.SessionRegistry;
@@ -48,8 +49,8 @@ final class SessionSteps {
   }
 
   /**
-   * {@code mongod --version}, ended at once (with its whole process group) by Ctrl-C or SIGTERM;
-   * then Enterprise or nothing.
+   * {@code mongod --version} (or its cached answer, {@link VersionCache}), ended at once (with its
+   * whole process group) by Ctrl-C or SIGTERM; then Enterprise or nothing.
    */
   MongodVersion probe(MongodBinary binary, StopSignals signals) {
     return probe(binary, signals, new java.util.concurrent.CompletableFuture<>());
@@ -59,7 +60,8 @@ final class SessionSteps {
   MongodVersion probe(
       MongodBinary binary, StopSignals signals, java.util.concurrent.CompletableFuture<?> abandon) {
     try {
-      return MongodVersion.probe(
+      return VersionCache.of(env)
+          .probe(
               context.launcher(),
               env,
               binary,
