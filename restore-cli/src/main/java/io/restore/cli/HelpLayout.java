@@ -49,6 +49,7 @@ final class HelpLayout {
     "  MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY  Atlas API key",
     "  MONGODB_ATLAS_OPS_MANAGER_URL  Atlas API base URL (default https://cloud.mongodb.com)",
     "  RESTORE_ATLAS_POLL_INTERVAL  seconds before the first restore-job poll (5)",
+    "  RESTORE_NO_PROBE_CACHE    1: run mongod --version every time (no cached answer)",
     "  RESTORE_TIMINGS           any value: status lines show milliseconds since start",
     "  RESTORE_JAVA_OPTS         extra JVM options (scripts/restore)",
     "  RESTORE_CDS               0: no class data sharing archive (scripts/restore)",
