@@ -7,6 +7,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.restore.ExitCode;
+import io.restore.mongod.VersionCache;
 import io.restore.testkit.mongod.StandInData;
 import io.restore.testkit.sample.SampleSnapshotGenerator;
 import io.restore.testkit.sample.SampleSnapshotGenerator.Sample;
@@ -100,6 +101,34 @@ class OpenSessionTest {
             "open", sample.dbpath().toString(), "--mongod", RestoreProcess.standIn().toString()));
     args.addAll(List.of(extra));
     return InJvmRestore.start(InJvmRestore.env(state, runtime, Map.of()), args);
+  }
+
+  @Test
+  void aSecondSessionWithTheSameMongodTakesItsVersionFromTheCacheAndStartsNoProbe(
+      @TempDir Path cache) throws Exception {
+    Map<String, String> env =
+        InJvmRestore.env(
+            state,
+            runtime,
+            Map.of(VersionCache.BYPASS_ENV, "0", "XDG_CACHE_HOME", cache.toString()));
+    List<String> args =
+        List.of(
+            "open",
+            sample.dbpath().toString(),
+            "--mongod",
+            RestoreProcess.standIn().toString(),
+            "--exec",
+            "--",
+            "true");
+    for (String run : List.of("the version probe and mongod", "mongod alone")) {
+      try (InJvmRestore restore = InJvmRestore.start(env, args)) {
+        assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+        assertThat(restore.stderr()).contains("mongod 8.0.4 (Enterprise) at");
+        assertThat(restore.launcher.standIns()).as(run).hasSize(run.startsWith("the") ? 2 : 1);
+        restore.assertStandInsEnded();
+      }
+    }
+    assertThat(cache.resolve("restore/mongod-version")).isDirectoryContaining("glob:**.txt");
   }
 
   @Test
