@@ -141,6 +141,14 @@ class RawKeyReaderTest {
   }
 
   @Test
+  void aRepeatedNameGivesItsFirstElementAsMongodsGetFieldDoes() {
+    // {a: 1, a: 2} cannot be built through BsonDocument: written by hand
+    byte[] doc = {19, 0, 0, 0, 0x10, 'a', 0, 1, 0, 0, 0, 0x10, 'a', 0, 2, 0, 0, 0, 0};
+    RawKeyReader reader = new RawKeyReader(ShardKeyPattern.parse(NS, BsonDocument.parse("{a: 1}")));
+    assertThat(reader.extract(doc, 0, doc.length).values()).containsExactly(new BsonInt32(1));
+  }
+
+  @Test
   void refusesADocumentWhoseSizeDoesNotMatch() {
     RawKeyReader reader = new RawKeyReader(ShardKeyPattern.parse(NS, BsonDocument.parse("{a: 1}")));
     byte[] doc = bytes(raw(new BsonDocument("b", new BsonInt32(1))));
