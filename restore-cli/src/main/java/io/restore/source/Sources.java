@@ -88,7 +88,7 @@ public final class Sources {
   /**
    * What a SOURCE argument is to open: itself, or for {@code atlas://} the link(s) of a download
    * job the Atlas Administration API was asked for (one per component of a sharded cluster, in the
-   * job's order). Each call on an atlas:// source creates a new job in Atlas.
+   * job's order). A job that can still deliver the same snapshot is reused (docs/atlas-api.md).
    */
   public static List<SourceTarget> resolve(
       String arg, AtlasFlags atlas, Map<String, String> env, PrintWriter err) {
