@@ -86,6 +86,12 @@ final class SourceOptions {
     return Sources.open(target, options(), need, env, spec.commandLine().getErr());
   }
 
+  /** As {@link #open(SourceTarget, Sources.Need, CommandSpec, Map)}, beside others at once. */
+  OpenedSource openAlongsideOthers(
+      SourceTarget target, Sources.Need need, CommandSpec spec, Map<String, String> env) {
+    return Sources.openAlongsideOthers(target, options(), need, env, spec.commandLine().getErr());
+  }
+
   /**
    * Resolves and opens a SOURCE that must be one replica set's snapshot (proxy); the caller closes
    * the result when its session ends.
