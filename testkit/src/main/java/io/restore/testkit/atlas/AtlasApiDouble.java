@@ -57,26 +57,6 @@ public final class AtlasApiDouble implements AutoCloseable {
 
   private record Fault(int status, String code, String detail, int retryAfter) {}
 
-  /** A restore job as the double keeps it; created by a POST or planted by a test. */
-  private static final class Job {
-    final String id;
-    final Snapshot snapshot;
-    final String deliveryType;
-    final AtomicInteger polls = new AtomicInteger();
-    final boolean readyFromStart;
-    final boolean expired;
-    volatile boolean cancelled;
-    volatile Instant expiresAt;
-
-    Job(String id, Snapshot snapshot, String deliveryType, boolean ready, boolean expired) {
-      this.id = id;
-      this.snapshot = snapshot;
-      this.deliveryType = deliveryType;
-      this.readyFromStart = ready;
-      this.expired = expired;
-    }
-  }
-
   private final HttpsServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final LoopbackTls tls;
@@ -84,15 +64,11 @@ public final class AtlasApiDouble implements AutoCloseable {
   private final Contract contract;
   private final DigestChecker digest = new DigestChecker(PUBLIC_KEY, PRIVATE_KEY);
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
-  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final List<String> jobOrder = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> cancelled = Collections.synchronizedList(new ArrayList<>());
-  private final AtomicInteger jobsCreated = new AtomicInteger();
+  private final DoubleJobs jobs = new DoubleJobs();
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
-  private final AtomicInteger jobCounter = new AtomicInteger();
   private volatile List<Snapshot> snapshots;
   private volatile int pollsBeforeReady = 3;
   private volatile List<String> components = List.of();
@@ -166,25 +142,19 @@ public final class AtlasApiDouble implements AutoCloseable {
             .filter(x -> x.id().equals(snapshotId))
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
-    Job j = new Job(nextJobId(), s, deliveryType, ready, expired);
+    DoubleJobs.Job j = jobs.add(s, deliveryType, ready, expired, false);
     j.expiresAt = expiresAt;
-    jobs.put(j.id, j);
-    jobOrder.add(j.id);
     return j.id;
   }
 
   /** The ids of the jobs cancelled ({@code DELETE .../restoreJobs/{id}}), in order. */
   public List<String> cancelledJobs() {
-    return List.copyOf(cancelled);
+    return jobs.cancelled();
   }
 
   /** How many jobs {@code createBackupRestoreJob} created. */
   public int jobsCreated() {
-    return jobsCreated.get();
-  }
-
-  private String nextJobId() {
-    return String.format("7b%022x", jobCounter.incrementAndGet());
+    return jobs.created();
   }
 
   /** The next {@code count} API calls (after authentication) get 429 with this Retry-After. */
@@ -342,16 +312,12 @@ public final class AtlasApiDouble implements AutoCloseable {
       respond(ex, req, 400, error(400, "INVALID_ATTRIBUTE", "Invalid snapshotId or deliveryType."));
       return;
     }
-    Job j = new Job(nextJobId(), s.get(), "download", false, false);
-    jobs.put(j.id, j);
-    jobOrder.add(j.id);
-    jobsCreated.incrementAndGet();
-    respond(ex, req, 200, jobBody(j, self));
+    respond(ex, req, 200, jobBody(jobs.add(s.get(), "download", false, false, true), self));
   }
 
   private void readJob(HttpExchange ex, Contract.Message req, String id, String self)
       throws IOException {
-    Job j = jobs.get(id);
+    DoubleJobs.Job j = jobs.get(id);
     if (j == null) {
       respond(ex, req, 404, error(404, "RESTORE_JOB_NOT_FOUND", "No restore job " + id + "."));
       return;
@@ -367,27 +333,19 @@ public final class AtlasApiDouble implements AutoCloseable {
     int page = Integer.parseInt(q.getOrDefault("pageNum", "1"));
     int per = Integer.parseInt(q.getOrDefault("itemsPerPage", "100"));
     boolean count = !"false".equals(q.get("includeCount"));
-    List<String> ids;
-    synchronized (jobOrder) {
-      ids = new ArrayList<>(jobOrder);
-    }
-    Collections.reverse(ids);
     List<JsonObject> all = new ArrayList<>();
-    for (String id : ids) {
-      all.add(jobBody(jobs.get(id), self));
+    for (DoubleJobs.Job j : jobs.newestFirst()) {
+      all.add(jobBody(j, self));
     }
     respond(ex, req, 200, AtlasJsonBodies.page(all, page, per, count, self, x -> x));
   }
 
   /** {@code cancelBackupRestoreJob}: 204 without a body; the job then shows cancelled. */
   private void cancelJob(HttpExchange ex, Contract.Message req, String id) throws IOException {
-    Job j = jobs.get(id);
-    if (j == null) {
+    if (!jobs.cancel(id)) {
       respond(ex, req, 404, error(404, "RESTORE_JOB_NOT_FOUND", "No restore job " + id + "."));
       return;
     }
-    j.cancelled = true;
-    cancelled.add(id);
     ex.getResponseHeaders().add("Content-Type", MEDIA);
     Contract.Message res =
         new Contract.Message(
@@ -403,7 +361,7 @@ public final class AtlasApiDouble implements AutoCloseable {
     ex.sendResponseHeaders(204, -1);
   }
 
-  private JsonObject jobBody(Job j, String self) {
+  private JsonObject jobBody(DoubleJobs.Job j, String self) {
     Snapshot s = j.snapshot;
     List<String> urls = new ArrayList<>();
     boolean ready = j.readyFromStart || j.polls.get() >= pollsBeforeReady;
