@@ -64,13 +64,11 @@ public final class AtlasApiDouble implements AutoCloseable {
   private final Contract contract;
   private final DigestChecker digest = new DigestChecker(PUBLIC_KEY, PRIVATE_KEY);
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
-  private final Map<String, AtomicInteger> jobPolls = new ConcurrentHashMap<>();
-  private final Map<String, Snapshot> jobSnapshots = new ConcurrentHashMap<>();
+  private final DoubleJobs jobs = new DoubleJobs();
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
   private final AtomicInteger tokenRequests = new AtomicInteger();
-  private final AtomicInteger jobCounter = new AtomicInteger();
   private volatile List<Snapshot> snapshots;
   private volatile int pollsBeforeReady = 3;
   private volatile List<String> components = List.of();
@@ -130,6 +128,33 @@ public final class AtlasApiDouble implements AutoCloseable {
   public AtlasApiDouble failDownload(String replicaSet) {
     failingDownloads.add(replicaSet);
     return this;
+  }
+
+  /**
+   * A restore job that exists before the test runs (another run's, or the user's), listed by {@code
+   * listBackupRestoreJobs} newest first. {@code ready}: it shows its link from the first read;
+   * {@code expiresAt} is its link's end (null: four hours after it became ready). Returns its id.
+   */
+  public String addJob(
+      String snapshotId, String deliveryType, boolean ready, boolean expired, Instant expiresAt) {
+    Snapshot s =
+        snapshots.stream()
+            .filter(x -> x.id().equals(snapshotId))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
+    DoubleJobs.Job j = jobs.add(s, deliveryType, ready, expired, false);
+    j.expiresAt = expiresAt;
+    return j.id;
+  }
+
+  /** The ids of the jobs cancelled ({@code DELETE .../restoreJobs/{id}}), in order. */
+  public List<String> cancelledJobs() {
+    return jobs.cancelled();
+  }
+
+  /** How many jobs {@code createBackupRestoreJob} created. */
+  public int jobsCreated() {
+    return jobs.created();
   }
 
   /** The next {@code count} API calls (after authentication) get 429 with this Retry-After. */
@@ -265,10 +290,14 @@ public final class AtlasApiDouble implements AutoCloseable {
       int per = Integer.parseInt(q.getOrDefault("itemsPerPage", "100"));
       boolean count = !"false".equals(q.get("includeCount"));
       respond(ex, req, 200, AtlasJsonBodies.page(snapshots, page, per, count, self));
+    } else if (m.group(3).equals("restoreJobs") && m.group(4) == null && method.equals("GET")) {
+      listJobs(ex, req, query, self);
     } else if (m.group(4) == null && method.equals("POST")) {
       createJob(ex, req, body, self);
     } else if (m.group(4) != null && method.equals("GET") && m.group(3).equals("restoreJobs")) {
       readJob(ex, req, m.group(4), self);
+    } else if (m.group(4) != null && method.equals("DELETE") && m.group(3).equals("restoreJobs")) {
+      cancelJob(ex, req, m.group(4));
     } else {
       respond(ex, req, 405, error(405, "METHOD_NOT_ALLOWED", method + " is not allowed here."));
     }
@@ -283,33 +312,73 @@ public final class AtlasApiDouble implements AutoCloseable {
       respond(ex, req, 400, error(400, "INVALID_ATTRIBUTE", "Invalid snapshotId or deliveryType."));
       return;
     }
-    String id = String.format("7b%022x", jobCounter.incrementAndGet());
-    jobPolls.put(id, new AtomicInteger());
-    jobSnapshots.put(id, s.get());
-    respond(ex, req, 200, jobBody(id, self, 0));
+    respond(ex, req, 200, jobBody(jobs.add(s.get(), "download", false, false, true), self));
   }
 
   private void readJob(HttpExchange ex, Contract.Message req, String id, String self)
       throws IOException {
-    AtomicInteger polls = jobPolls.get(id);
-    if (polls == null) {
+    DoubleJobs.Job j = jobs.get(id);
+    if (j == null) {
       respond(ex, req, 404, error(404, "RESTORE_JOB_NOT_FOUND", "No restore job " + id + "."));
       return;
     }
-    respond(ex, req, 200, jobBody(id, self, polls.incrementAndGet()));
+    j.polls.incrementAndGet();
+    respond(ex, req, 200, jobBody(j, self));
   }
 
-  private JsonObject jobBody(String id, String self, int polls) {
-    Snapshot s = jobSnapshots.get(id);
+  /** {@code listBackupRestoreJobs}: newest first, paginated as the snapshot list is. */
+  private void listJobs(HttpExchange ex, Contract.Message req, String query, String self)
+      throws IOException {
+    Map<String, String> q = Query.parse(query);
+    int page = Integer.parseInt(q.getOrDefault("pageNum", "1"));
+    int per = Integer.parseInt(q.getOrDefault("itemsPerPage", "100"));
+    boolean count = !"false".equals(q.get("includeCount"));
+    List<JsonObject> all = new ArrayList<>();
+    for (DoubleJobs.Job j : jobs.newestFirst()) {
+      all.add(jobBody(j, self));
+    }
+    respond(ex, req, 200, AtlasJsonBodies.page(all, page, per, count, self, x -> x));
+  }
+
+  /** {@code cancelBackupRestoreJob}: 204 without a body; the job then shows cancelled. */
+  private void cancelJob(HttpExchange ex, Contract.Message req, String id) throws IOException {
+    if (!jobs.cancel(id)) {
+      respond(ex, req, 404, error(404, "RESTORE_JOB_NOT_FOUND", "No restore job " + id + "."));
+      return;
+    }
+    ex.getResponseHeaders().add("Content-Type", MEDIA);
+    Contract.Message res =
+        new Contract.Message(
+            req.method(),
+            req.path(),
+            req.rawQuery(),
+            Map.of("Content-Type", List.of(MEDIA)),
+            204,
+            "");
+    for (String v : contract.checkResponse(req, res)) {
+      violations.add("response 204 to " + req.method() + " " + req.path() + ": " + v);
+    }
+    ex.sendResponseHeaders(204, -1);
+  }
+
+  private JsonObject jobBody(DoubleJobs.Job j, String self) {
+    Snapshot s = j.snapshot;
     List<String> urls = new ArrayList<>();
-    if (polls >= pollsBeforeReady) {
+    boolean ready = j.readyFromStart || j.polls.get() >= pollsBeforeReady;
+    if (ready && !j.cancelled) {
+      if (j.expiresAt == null) {
+        j.expiresAt = Instant.now().plus(java.time.Duration.ofHours(4));
+      }
       if (components.isEmpty()) {
-        urls.add(link(id, "restore-" + s.id()));
+        urls.add(link(j.id, "restore-" + s.id()));
       } else {
-        components.forEach(c -> urls.add(link(id, c)));
+        components.forEach(c -> urls.add(link(j.id, c)));
       }
     }
-    return AtlasJsonBodies.job(id, s, urls, components, self);
+    return AtlasJsonBodies.job(
+        new AtlasJsonBodies.JobState(
+            j.id, s, j.deliveryType, urls, components, j.cancelled, j.expired, j.expiresAt),
+        self);
   }
 
   /** Like Atlas's links: a token folder in the path and a signature in the query. */
