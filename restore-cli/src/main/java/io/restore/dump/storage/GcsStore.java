@@ -19,11 +19,12 @@ import java.util.zip.CRC32C;
 /**
  * A Cloud Storage resumable upload (JSON API). A session is opened by {@link #begin} (with {@code
  * ifGenerationMatch=0} unless overwriting, so a concurrent writer makes the finalize fail instead
- * of being replaced); parts are sent in order as non-final chunks, always holding the latest one
- * back, so the object can only be finalized by {@link #commit}, which sends that last chunk with
- * the total size and the whole object's CRC32C in {@code X-Goog-Hash}: the service compares it with
- * what it stored and refuses to create the object if they differ. {@link #abort} cancels the
- * session (DELETE on its URI), so nothing appears at the name and nothing is left pending.
+ * of being replaced); parts are sent in order as non-final chunks as they come, except the last
+ * one, which is held back, so the object can only be finalized by {@link #commit}, which sends that
+ * last chunk with the total size and the whole object's CRC32C in {@code X-Goog-Hash}: the service
+ * compares it with what it stored and refuses to create the object if they differ. {@link #abort}
+ * cancels the session (DELETE on its URI), so nothing appears at the name and nothing is left
+ * pending.
  *
  * <p>The {@code google-cloud-storage} library finalizes its resumable uploads when its channel
  * closes and has no way to cancel a session, so the session is driven here over HTTP with the
@@ -107,6 +108,11 @@ final class GcsStore implements PartStore {
   }
 
   @Override
+  public Checksum partChecksum() {
+    return Checksum.NONE; // the whole object's CRC-32C goes with the final chunk
+  }
+
+  @Override
   public String uploadPart(int number, Part part) throws IOException {
     synchronized (turn) {
       while (next != number && !broken) {
@@ -123,10 +129,11 @@ final class GcsStore implements PartStore {
     }
     boolean ok = false;
     try {
-      if (held != null) {
-        chunk(held, false, number - 1);
+      if (part.last()) {
+        held = part; // only commit() may send the final chunk
+      } else {
+        chunk(part, false, number); // the buffer is reused once this returns
       }
-      held = part; // the newest part waits: only commit() may send the final chunk
       ok = true;
       return Integer.toString(number);
     } finally {
