@@ -59,6 +59,10 @@ final class S3Store implements PartStore, AutoCloseable {
     S3ClientBuilder b =
         S3Client.builder()
             .httpClient(UrlConnectionHttpClient.builder().build())
+            .serviceConfiguration(
+                software.amazon.awssdk.services.s3.S3Configuration.builder()
+                    .chunkedEncodingEnabled(false)
+                    .build())
             .credentialsProvider(credentials(s));
     s.endpoint()
         .ifPresent(
