@@ -39,7 +39,9 @@ import java.util.zip.CRC32C;
  * Anything else answers 501, so a client relying on more shows up in the test.
  *
  * <p>Failure injection: {@link #corruptNextChunk()} flips a byte of the next chunk as it is stored,
- * as a damaged link would, so the final checksum check must refuse the object.
+ * as a damaged link would, so the final checksum check must refuse the object; {@link
+ * #failNextChunk(int)} keeps only the start of the next chunk and answers 503, as a service
+ * dropping a request half-way would, so the client must ask what was persisted and resume.
  */
 public final class GcsJsonApiDouble implements AutoCloseable {
   private final HttpServer server;
@@ -49,6 +51,8 @@ public final class GcsJsonApiDouble implements AutoCloseable {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicLong generations = new AtomicLong(1_700_000_000_000_000L);
   private final AtomicBoolean corruptNext = new AtomicBoolean();
+  private final AtomicLong failNextKeeping = new AtomicLong(-1);
+  private final AtomicLong failures = new AtomicLong();
   private final AtomicLong cancelled = new AtomicLong();
 
   private record Stored(byte[] data, long generation, Instant updated) {}
@@ -123,6 +127,19 @@ public final class GcsJsonApiDouble implements AutoCloseable {
   /** Flips one byte of the next chunk received, after the client computed its checksums. */
   public void corruptNextChunk() {
     corruptNext.set(true);
+  }
+
+  /**
+   * The next non-empty chunk: keeps its first {@code keepBytes} (rounded down to 256 KiB, as the
+   * service persists whole units) and answers 503.
+   */
+  public void failNextChunk(int keepBytes) {
+    failNextKeeping.set(keepBytes);
+  }
+
+  /** How many chunks {@link #failNextChunk} failed. */
+  public long failedChunks() {
+    return failures.get();
   }
 
   @Override
@@ -235,6 +252,14 @@ public final class GcsJsonApiDouble implements AutoCloseable {
         }
         if (corruptNext.compareAndSet(true, false) && body.length > 0) {
           body[body.length / 2] ^= 0x40;
+        }
+        long keep = body.length > 0 ? failNextKeeping.getAndSet(-1) : -1;
+        if (keep >= 0) {
+          int kept = (int) Math.min(body.length, keep / (256 << 10) * (256 << 10));
+          s.data.write(body, 0, kept);
+          failures.incrementAndGet();
+          error(x, 503, "Service Unavailable (injected)");
+          return;
         }
         s.data.write(body, 0, body.length);
       }
