@@ -54,6 +54,32 @@ final class AtlasOptions {
       description = "trust only these CAs for the Atlas API and its download link (a TLS proxy)")
   Path caFile;
 
+  /**
+   * The Atlas flags given on the command line, by name (for the check that a source needs them).
+   */
+  java.util.List<String> given() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (clientId != null) {
+      out.add("--atlas-client-id");
+    }
+    if (clientSecret != null) {
+      out.add("--atlas-client-secret");
+    }
+    if (publicKey != null) {
+      out.add("--atlas-public-key");
+    }
+    if (privateKey != null) {
+      out.add("--atlas-private-key");
+    }
+    if (baseUrl != null) {
+      out.add("--atlas-base-url");
+    }
+    if (caFile != null) {
+      out.add("--atlas-ca-file");
+    }
+    return out;
+  }
+
   AtlasFlags flags(Optional<java.time.Duration> timeout) {
     return new AtlasFlags(
         Optional.ofNullable(clientId),

@@ -8,6 +8,7 @@ import io.restore.session.ClusterRequest;
 import io.restore.session.OpenRequest;
 import io.restore.session.SessionFacts;
 import io.restore.source.OpenedSource;
+import io.restore.source.SourceTarget;
 import io.restore.source.Sources;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,13 +106,17 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
     // Every option is checked here, before a key is decrypted or mongod starts.
     DumpRequest request = options.toRequest();
     ArchiveGuard.check(options, output);
-    if (sourceArgs.size() > 1) {
-      return dumpCluster(request);
-    }
     if (snapshot != null) {
+      // atlas:// asks Atlas here: a sharded cluster's job gives one link per component
+      List<SourceTarget> targets =
+          sources.resolve(
+              sourceArgs.isEmpty() ? List.of(snapshot) : sourceArgs, spec, wiring.environment());
+      if (targets.size() > 1) {
+        return dumpCluster(request, targets);
+      }
       // open + dump + teardown: the same session as 'restore open --dump-to'.
       try (OpenedSource opened =
-          sources.open(snapshot, Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+          sources.open(targets.get(0), Sources.Need.SNAPSHOT, spec, wiring.environment())) {
         OpenRequest open = openRequest(opened.dbpath());
         output.sessionLog(wiring.stateDir());
         return wiring
@@ -124,7 +129,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
   }
 
   /** Several sources: open every component of the sharded cluster, dump it as one dump. */
-  private int dumpCluster(DumpRequest request) {
+  private int dumpCluster(DumpRequest request, List<SourceTarget> targets) {
     if (dbpathAlias != null) {
       throw new RestoreException(
           ExitCode.USAGE,
@@ -135,7 +140,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
         new ClusterJob.Dump(
             ClusterDumpJobs.job(wiring.clusterDump(), request, output.console(), summary));
     try (ClusterSources opened =
-        ClusterSources.open(sourceArgs, sources, spec, wiring.environment())) {
+        ClusterSources.open(targets, sources, spec, wiring.environment())) {
       OpenRequest shared = openRequest(opened.sources().get(0).dbpath());
       output.sessionLog(wiring.stateDir());
       return wiring

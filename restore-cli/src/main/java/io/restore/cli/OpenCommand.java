@@ -9,6 +9,7 @@ import io.restore.session.Job;
 import io.restore.session.OpenRequest;
 import io.restore.session.SessionFacts;
 import io.restore.source.OpenedSource;
+import io.restore.source.SourceTarget;
 import io.restore.source.Sources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -126,9 +127,10 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
     Job job = job();
     PrintWriter out = spec.commandLine().getOut();
     output.sessionLog(wiring.stateDir());
-    List<String> sourceArgs = sourceArgs();
-    if (sourceArgs.size() > 1) {
-      return openCluster(sourceArgs, job, out);
+    // atlas:// asks Atlas here: a sharded cluster's job gives one link per component
+    List<SourceTarget> targets = sources.resolve(sourceArgs(), spec, wiring.environment());
+    if (targets.size() > 1) {
+      return openCluster(targets, job, out);
     }
     if (json) {
       facts.onReady(
@@ -138,7 +140,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
           });
     }
     try (OpenedSource snapshot =
-        sources.open(dbpath(), Sources.Need.SNAPSHOT, spec, wiring.environment())) {
+        sources.open(targets.get(0), Sources.Need.SNAPSHOT, spec, wiring.environment())) {
       return wiring
           .restoreSession(out, output.console(), facts, !json)
           .open(request(snapshot.dbpath()), job);
@@ -146,7 +148,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
   }
 
   /** Several sources: one session over a sharded cluster's components (ClusterSession). */
-  private int openCluster(List<String> sourceArgs, Job job, PrintWriter out) {
+  private int openCluster(List<SourceTarget> targets, Job job, PrintWriter out) {
     ClusterJob clusterJob;
     if (job instanceof Job.Exec e) {
       clusterJob = new ClusterJob.Exec(e.command());
@@ -164,7 +166,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
                 })
             : Optional.empty();
     try (ClusterSources opened =
-        ClusterSources.open(sourceArgs, sources, spec, wiring.environment())) {
+        ClusterSources.open(targets, sources, spec, wiring.environment())) {
       return wiring
           .clusterSession(out, output.console(), facts, onReady)
           .open(

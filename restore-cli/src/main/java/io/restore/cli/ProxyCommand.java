@@ -8,6 +8,8 @@ import io.restore.source.Sources;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +42,9 @@ final class ProxyCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "<dbpath>",
-      arity = "0..1",
-      description = SourceOptions.SOURCE_HELP + " (or -dbpath)")
-  String dbpathArg;
+      arity = "0..*",
+      description = SourceOptions.SOURCE_HELP + " (or -dbpath); one replica set's snapshot")
+  List<String> dbpathArgs = new ArrayList<>();
 
   @Option(names = "-dbpath", paramLabel = "<dbpath>", hidden = true)
   String dbpathAlias;
@@ -133,6 +135,18 @@ final class ProxyCommand implements Callable<Integer> {
   }
 
   private String dbpath() {
+    if (dbpathArgs.size() > 1) {
+      // One KMIP server for every component is what 'open' does, with the mongods it starts.
+      throw new RestoreException(
+          ExitCode.USAGE,
+          "restore proxy serves one replica set's snapshot, and "
+              + dbpathArgs.size()
+              + " sources were given",
+          "for a sharded cluster run 'restore open SOURCE…' (one KMIP server serving every"
+              + " component's key, one mongod per component), or one 'restore proxy' per"
+              + " component, each with its own --kmip-port");
+    }
+    String dbpathArg = dbpathArgs.isEmpty() ? null : dbpathArgs.get(0);
     if (dbpathArg != null && dbpathAlias != null && !dbpathArg.equals(dbpathAlias)) {
       throw new RestoreException(
           ExitCode.USAGE,

@@ -126,6 +126,11 @@ public record Inspection(
 
   /** One JSON object with the same facts. */
   public String toJson() {
+    return Json.write(toMap());
+  }
+
+  /** The facts of {@link #toJson}, as the members of a JSON object (for a list of several). */
+  public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dbpath", absolute(snapshot.dbpath()));
     m.put("keyId", snapshot.keyId());
@@ -150,7 +155,7 @@ public record Inspection(
           m.put("problem", UserText.capLongRuns(Secrets.scrub(p.getMessage())));
           m.put("nextStep", UserText.capLongRuns(Secrets.scrub(p.nextStep())));
         });
-    return Json.write(m);
+    return m;
   }
 
   /** Paths as the user can use them from anywhere: relative ones resolved. */

@@ -14,11 +14,10 @@ final class ComponentClaims implements AutoCloseable {
 
   private ComponentClaims() {}
 
-  static ComponentClaims claim(
-      SessionRegistry registry, List<ClusterSession.Component> components) {
+  static ComponentClaims claim(SessionRegistry registry, List<ClusterComponent> components) {
     ComponentClaims out = new ComponentClaims();
     try {
-      for (ClusterSession.Component c : components) {
+      for (ClusterComponent c : components) {
         out.claims.add(SessionSteps.claim(registry, c.dbpath()));
       }
       return out;

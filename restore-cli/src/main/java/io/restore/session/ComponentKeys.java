@@ -20,7 +20,7 @@ final class ComponentKeys implements AutoCloseable {
   private final Map<String, String> owner = new LinkedHashMap<>();
   private final List<MasterKey> all = new ArrayList<>();
 
-  void add(ClusterSession.Component c, MasterKey key) {
+  void add(ClusterComponent c, MasterKey key) {
     all.add(key);
     String id = c.keys().snapshot().keyId();
     MasterKey before = byId.get(id);

@@ -21,22 +21,22 @@ import java.util.function.Function;
  * Closing stops them all, in parallel, each through its own ladder, and waits for every one.
  */
 final class ComponentMongods implements AutoCloseable {
-  private final List<ClusterSession.Component> components;
+  private final List<ClusterComponent> components;
   private final SessionSteps steps;
   private final MongodProcess[] launched;
   private final AtomicBoolean aborted = new AtomicBoolean();
   private final AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
 
-  private ComponentMongods(List<ClusterSession.Component> components, SessionSteps steps) {
+  private ComponentMongods(List<ClusterComponent> components, SessionSteps steps) {
     this.components = components;
     this.steps = steps;
     this.launched = new MongodProcess[components.size()];
   }
 
   static ComponentMongods start(
-      List<ClusterSession.Component> components,
+      List<ClusterComponent> components,
       int parallel,
-      Function<ClusterSession.Component, SessionSteps.Launch> launches,
+      Function<ClusterComponent, SessionSteps.Launch> launches,
       ComponentClaims claims,
       SessionSteps steps,
       StopSignals signals)
@@ -54,7 +54,7 @@ final class ComponentMongods implements AutoCloseable {
             });
     try {
       List<Future<?>> starts = new ArrayList<>();
-      for (ClusterSession.Component c : components) {
+      for (ClusterComponent c : components) {
         starts.add(pool.submit(() -> m.startOne(c, launches.apply(c), claims, signals)));
       }
       for (Future<?> f : starts) {
@@ -85,10 +85,7 @@ final class ComponentMongods implements AutoCloseable {
   }
 
   private void startOne(
-      ClusterSession.Component c,
-      SessionSteps.Launch launch,
-      ComponentClaims claims,
-      StopSignals signals) {
+      ClusterComponent c, SessionSteps.Launch launch, ComponentClaims claims, StopSignals signals) {
     if (aborted.get()) {
       return;
     }
@@ -112,7 +109,7 @@ final class ComponentMongods implements AutoCloseable {
       fail(
           e.exitCode() == ExitCode.INTERRUPTED || aborted.get()
               ? e
-              : ClusterSession.naming(c.shown(), e));
+              : ClusterComponent.naming(c.shown(), e));
     } catch (RuntimeException e) {
       fail(e);
     }
@@ -171,7 +168,7 @@ final class ComponentMongods implements AutoCloseable {
 
   /** A mongod that ended on its own during the job: exit 6 naming its component. */
   void failIfAnyDied(StopSignals signals) {
-    for (ClusterSession.Component c : components) {
+    for (ClusterComponent c : components) {
       MongodProcess p = launched[c.index()];
       if (p != null) {
         SessionSteps.failIfMongodDied(p, signals, "the mongod for " + c.shown());
@@ -183,7 +180,7 @@ final class ComponentMongods implements AutoCloseable {
   @Override
   public void close() {
     List<Thread> stops = new ArrayList<>();
-    for (ClusterSession.Component c : components) {
+    for (ClusterComponent c : components) {
       MongodProcess p;
       synchronized (launched) {
         p = launched[c.index()];

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -65,8 +67,9 @@ public final class Sources {
   }
 
   /**
-   * As above; an {@code atlas://} SOURCE is first resolved through the Atlas Administration API to
-   * its download link ({@link AtlasSource}), which is then read like any link.
+   * As above, for a command that opens one replica set's snapshot: an {@code atlas://} SOURCE is
+   * first resolved through the Atlas Administration API to its download link ({@link AtlasSource}),
+   * which is then read like any link; a sharded cluster's is refused listing its components.
    */
   public static OpenedSource open(
       String arg,
@@ -75,27 +78,61 @@ public final class Sources {
       Need need,
       Map<String, String> env,
       PrintWriter err) {
-    DownloadSettings download = DownloadSettings.fromEnvironment(env);
-    if (AtlasUri.isAtlas(arg)) {
-      AtlasUri target = AtlasUri.parse(arg);
-      AtlasDelivery d = AtlasSource.of(atlas, env, err).resolve(target);
-      if (d instanceof AtlasDelivery.Sharded s) {
-        throw AtlasSource.shardedNotSupported(s);
-      }
-      AtlasDelivery.Single one = (AtlasDelivery.Single) d;
-      return new Sources(env, err, FreeSpace.ofFileSystem(), download, Optional.of(one.tls()))
-          .open(new Source.Url(one.url()), options, need);
+    List<SourceTarget> targets = resolve(arg, atlas, env, err);
+    if (targets.size() > 1) {
+      throw shardedForOneSnapshot(targets);
     }
-    return new Sources(env, err, FreeSpace.ofFileSystem(), download)
-        .open(Source.parse(arg), options, need);
+    return open(targets.get(0), options, need, env, err);
   }
 
   /**
-   * How a SOURCE argument may be shown to a person (a link as host and path, never its query): what
-   * messages about one of several sources call it.
+   * What a SOURCE argument is to open: itself, or for {@code atlas://} the link(s) of a download
+   * job the Atlas Administration API was asked for (one per component of a sharded cluster, in the
+   * job's order). Each call on an atlas:// source creates a new job in Atlas.
    */
-  public static String describe(String arg) {
-    return Source.parse(arg).describe();
+  public static List<SourceTarget> resolve(
+      String arg, AtlasFlags atlas, Map<String, String> env, PrintWriter err) {
+    if (!AtlasUri.isAtlas(arg)) {
+      return List.of(SourceTarget.of(Source.parse(arg)));
+    }
+    AtlasDelivery d = AtlasSource.of(atlas, env, err).resolve(AtlasUri.parse(arg));
+    if (d instanceof AtlasDelivery.Single one) {
+      Source.Url url = new Source.Url(one.url());
+      return List.of(
+          new SourceTarget(url, url.describe(), Optional.of(one.tls()), Optional.empty()));
+    }
+    AtlasDelivery.Sharded s = (AtlasDelivery.Sharded) d;
+    List<SourceTarget> out = new ArrayList<>();
+    for (AtlasDelivery.Component c : s.components()) {
+      out.add(
+          new SourceTarget(
+              new Source.Url(c.url()),
+              c.replicaSetName() + " (Atlas restore job " + s.jobId() + ")",
+              Optional.of(s.tls()),
+              Optional.of(c.replicaSetName())));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Opens one target: its dbpath, extracted into a work folder unless it is a folder. */
+  public static OpenedSource open(
+      SourceTarget target, Options options, Need need, Map<String, String> env, PrintWriter err) {
+    return new Sources(
+            env, err, FreeSpace.ofFileSystem(), DownloadSettings.fromEnvironment(env), target.tls())
+        .open(target.source(), options, need);
+  }
+
+  private static RestoreException shardedForOneSnapshot(List<SourceTarget> components) {
+    return new RestoreException(
+        ExitCode.USAGE,
+        "the atlas:// source is a sharded cluster's snapshot, one archive per component:\n"
+            + components.stream()
+                .map(t -> "  " + t.shown())
+                .collect(java.util.stream.Collectors.joining("\n"))
+            + "\nand this command serves one replica set's snapshot",
+        "use 'restore open', 'restore dump' or 'restore inspect' with the same source (they take"
+            + " every component), or download one component's archive from Atlas (Backup >"
+            + " Restores & Downloads) and pass that file");
   }
 
   OpenedSource open(Source source, Options options, Need need) {

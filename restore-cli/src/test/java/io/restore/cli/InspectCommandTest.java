@@ -225,4 +225,88 @@ class InspectCommandTest {
         .contains("dbpath:         " + db())
         .contains("local key file " + db().resolve("m.key"));
   }
+
+  private Path localSnapshot(String name, String keyId) throws Exception {
+    Path d = dir.resolve(name);
+    SnapshotLayout.write(d, keyId, "local", Map.of("keyFile", "master.key"));
+    Files.writeString(
+        d.resolve("cloudProviderCredentials/master.key"),
+        Base64.getEncoder().encodeToString(MASTER) + "\n");
+    return d;
+  }
+
+  @Test
+  void severalSourcesAreEachShownUnderTheirSource() throws Exception {
+    Path cfg = localSnapshot("cfg", "k-cfg");
+    Path shard = localSnapshot("shard0", "k-shard0");
+    assertThat(run("inspect", cfg.toString(), shard.toString())).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("source " + cfg + "\n")
+        .contains("source " + shard + "\n")
+        .contains("k-cfg")
+        .contains("k-shard0");
+  }
+
+  @Test
+  void severalSourcesInJsonAreDocumentedComponents() throws Exception {
+    Path cfg = localSnapshot("cfg", "k-cfg");
+    Path shard = localSnapshot("shard0", "k-shard0");
+    assertThat(run("inspect", cfg.toString(), shard.toString(), "--json"))
+        .as(err.toString())
+        .isZero();
+    Map<String, Object> json = Json.parseObject(out.toString());
+    Map<String, Object> documented = JsonDocs.example("inspect-components");
+    assertThat(json.keySet()).isEqualTo(documented.keySet());
+    assertThat(json).containsEntry("ok", true);
+    @SuppressWarnings("unchecked")
+    java.util.List<Map<String, Object>> components =
+        (java.util.List<Map<String, Object>>) json.get("components");
+    assertThat(components).extracting(c -> c.get("keyId")).containsExactly("k-cfg", "k-shard0");
+    assertThat(components.get(0)).containsEntry("source", cfg.toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first =
+        ((java.util.List<Map<String, Object>>) documented.get("components")).get(0);
+    assertThat(first).containsKey("source");
+  }
+
+  @Test
+  void aProblemInOneOfSeveralSourcesNamesIt() throws Exception {
+    Path cfg = localSnapshot("cfg", "k-cfg");
+    Path shard = dir.resolve("shard0");
+    SnapshotLayout.write(shard, "k-shard0", "local", Map.of("keyFile", "missing.key"));
+    assertThat(run("inspect", cfg.toString(), shard.toString())).isEqualTo(ExitCode.KMS.value());
+    assertThat(out.toString()).contains("k-cfg").contains("k-shard0");
+    assertThat(err.toString())
+        .contains("component " + shard + ": ")
+        .contains("missing.key")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void atlasFlagsWithoutAnAtlasSourceAreAUsageError() throws Exception {
+    Path cfg = localSnapshot("cfg", "k-cfg");
+    assertThat(
+            run(
+                "inspect",
+                cfg.toString(),
+                "--atlas-base-url",
+                "https://127.0.0.1:1",
+                "--atlas-timeout",
+                "5m"))
+        .isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString())
+        .contains("--atlas-base-url, --atlas-timeout apply to an atlas:// source only")
+        .doesNotContain("Exception");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void proxyOfSeveralSourcesIsAUsageErrorSayingWhatToRun() throws Exception {
+    Path cfg = localSnapshot("cfg", "k-cfg");
+    Path shard = localSnapshot("shard0", "k-shard0");
+    assertThat(run("proxy", cfg.toString(), shard.toString())).isEqualTo(ExitCode.USAGE.value());
+    assertThat(err.toString())
+        .contains("restore proxy serves one replica set's snapshot, and 2 sources were given")
+        .contains("restore open SOURCE…");
+  }
 }

@@ -97,31 +97,35 @@ class AtlasEndToEndTest {
   }
 
   @Test
-  void aShardedClustersJobStopsListingItsComponents() throws Exception {
+  void proxyOfAShardedClustersJobIsRefusedListingItsComponents() throws Exception {
     try (AtlasApiDouble atlas =
             new AtlasApiDouble(bytes, new AtlasContract())
                 .sharded(List.of("atlas-q1-shard-0", "atlas-q1-config-0"));
         RestoreProcess restore =
             RestoreProcess.start(
                 env(),
-                "dump",
+                "proxy",
                 "atlas://" + AtlasApiDouble.PROJECT + "/" + AtlasApiDouble.CLUSTER + "/latest",
-                "--archive=" + out.resolve("x.archive"),
                 "--key-file",
                 DEMO_KEY.toString(),
+                "--cert-dir",
+                out.toString(),
                 "--atlas-base-url",
                 atlas.baseUrl().toString(),
                 "--atlas-ca-file",
                 atlas.caFile().toString())) {
       RestoreProcess.Finished run = restore.finish();
-      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
+      assertThat(run.exit()).as(run.transcript()).isEqualTo(ExitCode.USAGE.value());
       assertThat(run.stderr())
-          .contains("is of a sharded cluster")
+          .contains("is a sharded cluster's snapshot")
           .contains("atlas-q1-shard-0")
           .contains("atlas-q1-config-0")
+          .contains("'restore open', 'restore dump' or 'restore inspect'")
+          .doesNotContain("DOWNLOAD-TOKEN")
           .doesNotContain("Exception");
       assertThat(atlas.violations()).isEmpty();
+      assertThat(atlas.requests()).noneMatch(r -> r.startsWith("GET /backup/restore/"));
     }
-    assertThat(out.resolve("x.archive")).doesNotExist();
+    assertThat(workFolders()).isEmpty();
   }
 }

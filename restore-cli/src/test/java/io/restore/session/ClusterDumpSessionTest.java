@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restore.ExitCode;
-import io.restore.dump.IndependentArchiveReader;
 import io.restore.source.SnapshotServer;
-import io.restore.source.TarBuilder;
-import io.restore.testkit.sample.ShardedSample;
 import io.restore.testkit.sample.ShardedSampleGenerator;
 import io.restore.testkit.sample.ShardedSnapshots;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,36 +52,8 @@ class ClusterDumpSessionTest {
     return InJvmRestore.start(InJvmRestore.env(state, runtime, env), args);
   }
 
-  /** "db.coll" → hex of every document the generator marked owned, sorted. */
-  private static Map<String, List<String>> owned(ShardedSample sample) {
-    Map<String, List<String>> m = new TreeMap<>();
-    for (ShardedSample.ShardData shard : sample.shards()) {
-      for (ShardedSample.Placed p : shard.documents()) {
-        if (p.owned()) {
-          m.computeIfAbsent(p.db() + "." + p.collection(), k -> new ArrayList<>())
-              .add(hex(p.document().getByteBuffer().asNIO()));
-        }
-      }
-    }
-    m.values().forEach(l -> l.sort(null));
-    return m;
-  }
-
-  private static String hex(ByteBuffer b) {
-    byte[] bytes = new byte[b.remaining()];
-    b.duplicate().get(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
   private void assertOwnedDocuments(Path archive) throws Exception {
-    IndependentArchiveReader.Parsed parsed =
-        IndependentArchiveReader.parse(Files.readAllBytes(archive));
-    for (Map.Entry<String, List<String>> e : owned(set.sample()).entrySet()) {
-      List<String> got = new ArrayList<>();
-      parsed.documents().get(e.getKey()).forEach(d -> got.add(hex(ByteBuffer.wrap(d))));
-      got.sort(null);
-      assertThat(got).as(e.getKey()).isEqualTo(e.getValue());
-    }
+    ShardedArchives.assertOwnedDocuments(set, archive);
   }
 
   private void assertNothingLeft(InJvmRestore restore) throws Exception {
@@ -138,16 +104,7 @@ class ClusterDumpSessionTest {
     List<SnapshotServer> servers = new ArrayList<>();
     List<String> links = new ArrayList<>();
     try {
-      for (ShardedSnapshots.Component c : copy.components().values()) {
-        // inside an extracted archive a relative keyFile would point nowhere: make it absolute
-        Path metadata = c.metadataFile();
-        String text = Files.readString(metadata);
-        Files.writeString(
-            metadata,
-            text.replaceAll(
-                "\"keyFile\"\\s*:\\s*\"[^\"]*\"", "\"keyFile\": \"" + c.keyFile() + "\""));
-        Path tgz =
-            TarBuilder.create().tree("", c.dbpath()).writeTo(work.resolve(c.name() + ".tar.gz"));
+      for (Path tgz : ShardedArchives.write(copy, work.resolve("tgz")).values()) {
         SnapshotServer server = new SnapshotServer(Files.readAllBytes(tgz));
         servers.add(server);
         links.add(server.uri().toString());

@@ -1,12 +1,12 @@
 package io.restore.source.atlas;
 
-import io.restore.ExitCode;
-import io.restore.RestoreException;
 import io.restore.Secrets;
 import io.restore.source.Bytes;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -54,7 +54,7 @@ public final class AtlasSource {
         new JobPoller(api, settings, err)
             .await(target, api.createDownloadJob(target.projectId(), target.cluster(), snap.id()));
     if (job.multiComponent()) {
-      return new AtlasDelivery.Sharded(job.id(), snap, job.components());
+      return sharded(job, snap);
     }
     URI url = link(job.deliveryUrls().get(0), job.id());
     registerTokens(url, job.id(), snap.id());
@@ -93,26 +93,40 @@ public final class AtlasSource {
     }
   }
 
-  /** The stop for a sharded cluster's job, listing its components. */
-  public static RestoreException shardedNotSupported(AtlasDelivery.Sharded s) {
-    String list =
-        s.components().stream()
-            .map(c -> "  " + c.replicaSetName())
-            .collect(Collectors.joining("\n"));
-    return new RestoreException(
-        ExitCode.SNAPSHOT,
+  /** Every component's link, checked and its tokens registered as the single link's are. */
+  private AtlasDelivery.Sharded sharded(RestoreJob job, SnapshotInfo snap) {
+    List<AtlasDelivery.Component> components = new ArrayList<>();
+    for (RestoreJob.Component c : job.components()) {
+      URI url =
+          link(
+              c.downloadUrl()
+                  .orElseThrow(
+                      () ->
+                          AtlasErrors.badAnswer(
+                              "restore job " + job.id(),
+                              "component " + c.replicaSetName() + " has no downloadUrl")),
+              job.id());
+      registerTokens(url, job.id(), snap.id());
+      components.add(new AtlasDelivery.Component(c.replicaSetName(), url));
+    }
+    if (components.size() < 2) {
+      throw AtlasErrors.badAnswer(
+          "restore job " + job.id(),
+          "it delivers several archives but does not list one component per archive");
+    }
+    status(
         "snapshot "
-            + s.snapshot().id()
+            + snap.id()
             + " is of a sharded cluster: Atlas restore job "
-            + s.jobId()
+            + job.id()
             + " delivers "
-            + s.components().size()
-            + " archives, one per component:\n"
-            + list
-            + "\nrestore opens one replica set's snapshot at a time and cannot open a sharded one yet",
-        "download one component's archive from Atlas (Backup > Restores & Downloads, job "
-            + s.jobId()
-            + ") and pass its link or file to restore to open that shard alone");
+            + components.size()
+            + " archives ("
+            + components.stream()
+                .map(AtlasDelivery.Component::replicaSetName)
+                .collect(Collectors.joining(", "))
+            + ")");
+    return new AtlasDelivery.Sharded(job.id(), snap, components, settings.tls());
   }
 
   private void status(String line) {

@@ -195,21 +195,19 @@ class AtlasClientTest {
   }
 
   @Test
-  void aShardedJobKeepsItsComponentsAndStopsListingThem() {
+  void aShardedJobGivesEachComponentsLinkWithItsTokensRegistered() {
     List<String> parts = List.of("atlas-q1-shard-0", "atlas-q1-shard-1", "atlas-q1-config-0");
     atlas.sharded(parts);
     AtlasDelivery d = source(API_KEY).resolve(LATEST);
     assertThat(d).isInstanceOf(AtlasDelivery.Sharded.class);
     AtlasDelivery.Sharded s = (AtlasDelivery.Sharded) d;
-    assertThat(s.components()).extracting(RestoreJob.Component::replicaSetName).isEqualTo(parts);
-    assertThat(s.components()).allMatch(c -> c.downloadUrl().isPresent());
-
-    RestoreException e = AtlasSource.shardedNotSupported(s);
-    assertThat(e.exitCode()).isEqualTo(ExitCode.SNAPSHOT);
-    assertThat(e.getMessage())
-        .contains(
-            "is of a sharded cluster: Atlas restore job " + s.jobId() + " delivers 3 archives")
-        .contains("\n  atlas-q1-shard-0\n  atlas-q1-shard-1\n  atlas-q1-config-0\n")
-        .doesNotContain("DOWNLOAD-TOKEN");
+    assertThat(s.components()).extracting(AtlasDelivery.Component::replicaSetName).isEqualTo(parts);
+    for (AtlasDelivery.Component c : s.components()) {
+      assertThat(c.url().getPath()).endsWith("/" + c.replicaSetName() + ".tar.gz");
+      assertThat(io.restore.Secrets.scrub(c.url().toString()))
+          .doesNotContain(AtlasApiDouble.PATH_TOKEN)
+          .doesNotContain("DOWNLOAD-TOKEN");
+    }
+    assertThat(s.tls()).isNotNull();
   }
 }

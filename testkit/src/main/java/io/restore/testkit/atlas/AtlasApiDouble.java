@@ -74,6 +74,8 @@ public final class AtlasApiDouble implements AutoCloseable {
   private volatile List<Snapshot> snapshots;
   private volatile int pollsBeforeReady = 3;
   private volatile List<String> components = List.of();
+  private volatile Map<String, byte[]> componentArchives = Map.of();
+  private final Set<String> failingDownloads = ConcurrentHashMap.newKeySet();
 
   /** Serves {@code archive} at each job's link; checks every exchange with {@code contract}. */
   public AtlasApiDouble(byte[] archive, Contract contract) throws IOException {
@@ -108,9 +110,25 @@ public final class AtlasApiDouble implements AutoCloseable {
     return this;
   }
 
-  /** Jobs deliver one archive per named component, as a sharded cluster's do. */
+  /** Jobs deliver one archive per named component, as a sharded cluster's do (each the same). */
   public AtlasApiDouble sharded(List<String> replicaSets) {
     components = List.copyOf(replicaSets);
+    return this;
+  }
+
+  /**
+   * Jobs deliver one archive per component, as a sharded cluster's do: replica set name → its
+   * {@code .tar.gz}, listed in the map's iteration order.
+   */
+  public AtlasApiDouble sharded(Map<String, byte[]> archivesByReplicaSet) {
+    components = List.copyOf(archivesByReplicaSet.keySet());
+    componentArchives = Map.copyOf(archivesByReplicaSet);
+    return this;
+  }
+
+  /** This component's download link answers 410 Gone, as an expired Atlas link does. */
+  public AtlasApiDouble failDownload(String replicaSet) {
+    failingDownloads.add(replicaSet);
     return this;
   }
 
@@ -341,10 +359,17 @@ public final class AtlasApiDouble implements AutoCloseable {
       raw(ex, 403, "text/plain", "expired");
       return;
     }
+    String file = uri.getRawPath().substring(uri.getRawPath().lastIndexOf('/') + 1);
+    String component = file.replaceFirst("\\.tar\\.gz$", "");
+    if (failingDownloads.contains(component)) {
+      raw(ex, 410, "text/plain", "gone");
+      return;
+    }
+    byte[] body = componentArchives.getOrDefault(component, archive);
     ex.getResponseHeaders().add("Content-Type", "application/gzip");
-    ex.sendResponseHeaders(200, archive.length);
+    ex.sendResponseHeaders(200, body.length);
     try (OutputStream out = ex.getResponseBody()) {
-      out.write(archive);
+      out.write(body);
     }
   }
 
