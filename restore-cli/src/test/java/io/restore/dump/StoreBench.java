@@ -42,9 +42,15 @@ public final class StoreBench {
         MotoServer.start(
             MotoServer.findPython().orElseThrow(() -> missing("moto")),
             onDisk ? Map.of() : Map.of("MOTO_S3_DEFAULT_KEY_BUFFER_SIZE", Long.toString(4L << 30)));
-    AzuriteServer azurite =
-        AzuriteServer.start(
-            AzuriteServer.find().orElseThrow(() -> missing("azurite-blob")), !onDisk);
+    AzuriteServer azurite;
+    try {
+      azurite =
+          AzuriteServer.start(
+              AzuriteServer.find().orElseThrow(() -> missing("azurite-blob")), !onDisk);
+    } catch (Exception e) {
+      moto.close(); // the shutdown hook is not registered yet: no orphaned moto
+      throw e;
+    }
     GcsJsonApiDouble gcs = GcsJsonApiDouble.start();
     gcs.createBucket(BUCKET);
     S3Settings s3 =

@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -59,10 +60,10 @@ final class S3Store implements PartStore, AutoCloseable {
     S3ClientBuilder b =
         S3Client.builder()
             .httpClient(UrlConnectionHttpClient.builder().build())
-            .serviceConfiguration(
-                software.amazon.awssdk.services.s3.S3Configuration.builder()
-                    .chunkedEncodingEnabled(false)
-                    .build())
+            // no aws-chunked framing: over https (AWS) the checksum header already makes the
+            // payload unsigned; over http (emulators, S3-compatible stores) the SDK then hashes
+            // the part once instead of signing 128 KiB chunks the server must unframe
+            .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
             .credentialsProvider(credentials(s));
     s.endpoint()
         .ifPresent(
