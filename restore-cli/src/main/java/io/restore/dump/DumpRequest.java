@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param toolVersion written into prelude.json and the archive header
  * @param includeOrphans a sharded cluster's dump keeps orphan documents too ({@code
  *     --include-orphans}, for forensics; docs/design/sharding.md); a single server has none
+ * @param snapshot what is known of the snapshot being dumped, for {@code restore-manifest.json}
+ *     (empty when dumping a running server)
  */
 public record DumpRequest(
     DumpOutput output,
@@ -29,7 +31,8 @@ public record DumpRequest(
     Optional<Path> summaryJson,
     DumpTool tool,
     String toolVersion,
-    boolean includeOrphans) {
+    boolean includeOrphans,
+    Optional<DumpSnapshot> snapshot) {
 
   public static final int DEFAULT_PARALLEL_COLLECTIONS = 4;
   public static final int DEFAULT_COMPRESSION_LEVEL = 1;
@@ -39,6 +42,7 @@ public record DumpRequest(
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(summaryJson, "summaryJson");
     Objects.requireNonNull(tool, "tool");
+    Objects.requireNonNull(snapshot, "snapshot");
     toolVersion = Objects.requireNonNullElse(toolVersion, "unknown");
     if (parallelCollections < 1 || parallelCollections > 64) {
       throw new RestoreException(
@@ -66,7 +70,8 @@ public record DumpRequest(
         Optional.empty(),
         DumpTool.BUILTIN,
         "unknown",
-        false);
+        false,
+        Optional.empty());
   }
 
   public DumpRequest withFilter(NamespaceFilter f) {
@@ -80,7 +85,8 @@ public record DumpRequest(
         summaryJson,
         tool,
         toolVersion,
-        includeOrphans);
+        includeOrphans,
+        snapshot);
   }
 
   public DumpRequest withGzip(boolean g) {
@@ -94,7 +100,8 @@ public record DumpRequest(
         summaryJson,
         tool,
         toolVersion,
-        includeOrphans);
+        includeOrphans,
+        snapshot);
   }
 
   public DumpRequest withParallelCollections(int n) {
@@ -108,7 +115,8 @@ public record DumpRequest(
         summaryJson,
         tool,
         toolVersion,
-        includeOrphans);
+        includeOrphans,
+        snapshot);
   }
 
   public DumpRequest withOverwrite(boolean o) {
@@ -122,7 +130,8 @@ public record DumpRequest(
         summaryJson,
         tool,
         toolVersion,
-        includeOrphans);
+        includeOrphans,
+        snapshot);
   }
 
   public DumpRequest withSummaryJson(Path file) {
@@ -136,7 +145,8 @@ public record DumpRequest(
         Optional.ofNullable(file),
         tool,
         toolVersion,
-        includeOrphans);
+        includeOrphans,
+        snapshot);
   }
 
   public DumpRequest withTool(DumpTool t) {
@@ -150,7 +160,8 @@ public record DumpRequest(
         summaryJson,
         t,
         toolVersion,
-        includeOrphans);
+        includeOrphans,
+        snapshot);
   }
 
   public DumpRequest withToolVersion(String v) {
@@ -164,7 +175,8 @@ public record DumpRequest(
         summaryJson,
         tool,
         v,
-        includeOrphans);
+        includeOrphans,
+        snapshot);
   }
 
   public DumpRequest withIncludeOrphans(boolean keep) {
@@ -178,6 +190,22 @@ public record DumpRequest(
         summaryJson,
         tool,
         toolVersion,
-        keep);
+        keep,
+        snapshot);
+  }
+
+  public DumpRequest withSnapshot(DumpSnapshot s) {
+    return new DumpRequest(
+        output,
+        filter,
+        gzip,
+        compressionLevel,
+        parallelCollections,
+        overwrite,
+        summaryJson,
+        tool,
+        toolVersion,
+        includeOrphans,
+        Optional.of(s));
   }
 }
