@@ -50,6 +50,7 @@ public final class DumpOptions {
       names = "--compression-level",
       paramLabel = "<1-9>",
       defaultValue = "1",
+      converter = OptionValues.CompressionLevel.class,
       description = "Deflate level for --gzip (default: ${DEFAULT-VALUE}, fastest).")
   int compressionLevel;
 
@@ -118,11 +119,23 @@ public final class DumpOptions {
   String query;
 
   @Option(
-      names = {"-j", "--parallel-collections", "--numParallelCollections"},
+      names = {"-j", "--parallel-collections"},
       paramLabel = "<n>",
       defaultValue = "4",
+      converter = OptionValues.ParallelCollections.class,
       description = "Collections dumped at the same time (default: ${DEFAULT-VALUE}).")
   int parallelCollections;
+
+  /**
+   * mongodump's spelling, an option of its own: picocli names an option by its longest name in an
+   * error, and {@code -j 0} must be refused as {@code --parallel-collections}.
+   */
+  @Option(
+      names = "--numParallelCollections",
+      paramLabel = "<n>",
+      converter = OptionValues.ParallelCollections.class,
+      description = "mongodump's name for --parallel-collections.")
+  Integer numParallelCollections;
 
   @Option(
       names = "--overwrite",
@@ -237,7 +250,7 @@ public final class DumpOptions {
             new NamespacePatterns(nsInclude, nsExclude, excludePrefixes)),
         gzip,
         compressionLevel,
-        parallelCollections,
+        numParallelCollections != null ? numParallelCollections : parallelCollections,
         overwrite,
         // The command writes --summary-json itself, on every outcome (SummaryJsonStrategy).
         Optional.empty(),

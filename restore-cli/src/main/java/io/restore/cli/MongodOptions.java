@@ -28,15 +28,25 @@ public final class MongodOptions {
   int port;
 
   /**
-   * The old spelling of --mongod-port and Atlas's (hidden): one name per concept across commands. A
-   * field of its own: picocli applies --mongod-port's default after parsing.
+   * The old spelling of --mongod-port (hidden): one name per concept across commands. A field of
+   * its own: picocli applies --mongod-port's default after parsing. One option per spelling,
+   * because picocli names an option by its longest name in an error: {@code --port 70000} must be
+   * refused as {@code --port}, not as {@code -mongodPort}.
    */
   @Option(
-      names = {"--port", "-mongodPort"},
+      names = "--port",
       paramLabel = "<port>",
       converter = OptionValues.Port.class,
       hidden = true)
   Integer portAlias;
+
+  /** Atlas's spelling of --mongod-port (hidden). */
+  @Option(
+      names = "-mongodPort",
+      paramLabel = "<port>",
+      converter = OptionValues.Port.class,
+      hidden = true)
+  Integer mongodPortAlias;
 
   @Option(
       names = "--bind-ip",
@@ -66,11 +76,11 @@ public final class MongodOptions {
       names = "--startup-timeout",
       paramLabel = "<seconds>",
       defaultValue = "600",
-      converter = OptionValues.LongSeconds.class,
+      converter = OptionValues.WeekSeconds.class,
       description =
           "how long mongod may take to become ready; large snapshots recover slowly"
               + " (default: ${DEFAULT-VALUE})")
-  long startupTimeoutSeconds;
+  int startupTimeoutSeconds;
 
   @Option(
       names = "--max-parallel-mongods",
@@ -99,7 +109,10 @@ public final class MongodOptions {
   }
 
   public int port() {
-    return portAlias != null ? portAlias : port;
+    if (portAlias != null) {
+      return portAlias;
+    }
+    return mongodPortAlias != null ? mongodPortAlias : port;
   }
 
   public boolean readOnly() {

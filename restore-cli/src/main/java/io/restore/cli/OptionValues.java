@@ -15,59 +15,93 @@ import picocli.CommandLine.TypeConversionException;
 final class OptionValues {
   private OptionValues() {}
 
-  /** A TCP port: 0 (any free port) to 65535. Every port option uses it. */
-  static final class Port implements ITypeConverter<Integer> {
+  /**
+   * A whole number between {@code min} and {@code max}, named by what it counts. picocli builds a
+   * converter from its class with a no-argument constructor, so each range is a one-line subclass
+   * below; the message (picocli puts the flag before it) names the value and the allowed range.
+   */
+  abstract static class IntRange implements ITypeConverter<Integer> {
+    private final int min;
+    private final int max;
+    private final String what;
+
+    IntRange(String what, int min, int max) {
+      this(what, min, max, "");
+    }
+
+    /** {@code note} follows the range inside its parentheses, e.g. what 0 means. */
+    IntRange(String what, int min, int max, String note) {
+      this.min = min;
+      this.max = max;
+      this.what = what + " (" + min + " to " + max + (note.isEmpty() ? "" : "; " + note) + ")";
+    }
+
     @Override
     public Integer convert(String value) {
-      return inRange(value, 0, 65535, "a port number (0 to 65535; 0 = any free port)");
+      return inRange(value, min, max, what);
+    }
+  }
+
+  /** A TCP port: 0 (any free port) to 65535. Every port option uses it. */
+  static final class Port extends IntRange {
+    Port() {
+      super("a port number", 0, 65535, "0 = any free port");
     }
   }
 
   /** KMS attempts per call: 1 (no retry) to 10. */
-  static final class Attempts implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      return inRange(value, 1, 10, "a number of attempts (1 to 10)");
+  static final class Attempts extends IntRange {
+    Attempts() {
+      super("a number of attempts", 1, 10);
     }
   }
 
   /** How many mongods start at once for a sharded cluster: 1 to 64. */
-  static final class Parallel implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      return inRange(value, 1, 64, "a number of mongods (1 to 64)");
+  static final class Parallel extends IntRange {
+    Parallel() {
+      super("a number of mongods", 1, 64);
     }
   }
 
   /** A time limit in whole seconds: 1 to one day. */
-  static final class Seconds implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      return inRange(value, 1, 86_400, "a number of seconds (1 to 86400)");
+  static final class Seconds extends IntRange {
+    Seconds() {
+      super("a number of seconds", 1, 86_400);
     }
   }
 
   /** mongod's start-up limit in whole seconds: 1 to one week (large snapshots recover slowly). */
-  static final class LongSeconds implements ITypeConverter<Long> {
-    @Override
-    public Long convert(String value) {
-      return (long) inRange(value, 1, 604_800, "a number of seconds (1 to 604800)");
+  static final class WeekSeconds extends IntRange {
+    WeekSeconds() {
+      super("a number of seconds", 1, 604_800);
+    }
+  }
+
+  /** Collections dumped at the same time: 1 to 64. */
+  static final class ParallelCollections extends IntRange {
+    ParallelCollections() {
+      super("a number of collections", 1, 64);
+    }
+  }
+
+  /** Deflate's levels: 1 (fastest) to 9 (smallest). */
+  static final class CompressionLevel extends IntRange {
+    CompressionLevel() {
+      super("a compression level", 1, 9, "1 fastest, 9 smallest");
     }
   }
 
   /** Object-store upload part size in MiB: S3's smallest part (5) to 512. */
-  static final class PartSizeMiB implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      return inRange(value, 5, 512, "a part size in MiB (5 to 512)");
+  static final class PartSizeMiB extends IntRange {
+    PartSizeMiB() {
+      super("a part size in MiB", 5, 512);
     }
   }
 
   /** Object-store parts uploaded at the same time: 1 to 16. */
-  static final class PartsInFlight implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      return inRange(value, 1, 16, "a number of parts in flight (1 to 16)");
+  static final class PartsInFlight extends IntRange {
+    PartsInFlight() {
+      super("a number of parts in flight", 1, 16);
     }
   }
 
@@ -89,7 +123,7 @@ final class OptionValues {
     }
   }
 
-  static int inRange(String value, int min, int max, String what) {
+  private static int inRange(String value, int min, int max, String what) {
     int n;
     try {
       n = Integer.parseInt(value.trim());

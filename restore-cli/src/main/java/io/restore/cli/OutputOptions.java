@@ -21,7 +21,9 @@ public final class OutputOptions {
 
   @Option(
       names = "--quiet",
-      description = "Print nothing on success; errors (and warnings) still go to stderr.")
+      description =
+          "Errors only: print nothing on success but the output asked for (--json,"
+              + " --summary-json); a mongod that had to be killed is still reported.")
   boolean quiet;
 
   @Option(
@@ -33,7 +35,7 @@ public final class OutputOptions {
   @Option(
       names = "--log-level",
       paramLabel = "<level>",
-      description = "error, warn, info (default), debug or trace; --quiet is warn, -v is debug.")
+      description = "error, warn, info (default), debug or trace; --quiet is error, -v is debug.")
   String logLevel;
 
   private Console console;
@@ -55,7 +57,7 @@ public final class OutputOptions {
           ExitCode.USAGE, "--quiet and --verbose cannot be combined", "choose one");
     }
     if (quiet) {
-      return LogLevel.WARN;
+      return LogLevel.ERROR;
     }
     return switch (verbose.length) {
       case 0 -> LogLevel.INFO;

@@ -26,11 +26,18 @@ final class Hash64 {
 
   /** hash64(value, seed 0). A missing shard-key field is hashed as null. */
   static long of(BsonValue value) {
-    byte[] doc = encodeUnderEmptyName(value);
+    return ofElement(encodeUnderEmptyName(value), 4);
+  }
+
+  /**
+   * hash64 of the value of the BSON element at {@code b[pos]} (its type byte; the name is not
+   * hashed), straight from a document's bytes.
+   */
+  static long ofElement(byte[] b, int pos) {
     MessageDigest md = MD5.get();
     md.reset();
     putInt(md, 0); // the seed
-    hashElement(md, doc, 4, false);
+    hashElement(md, b, pos, false);
     return ByteBuffer.wrap(md.digest()).order(ByteOrder.LITTLE_ENDIAN).getLong();
   }
 

@@ -40,14 +40,58 @@ public final class OwnershipFilter {
       o = Ownership.NOT_ROUTED;
     }
     if (o == Ownership.ORPHAN) {
-      orphans.computeIfAbsent(ns, k -> new LongAdder()).increment();
+      countOrphan(ns);
     }
     return o;
   }
 
+  /**
+   * {@link #decide} for the raw BSON documents of one namespace, as a dump reads them: the route is
+   * resolved once, and each document's shard-key fields are read from its bytes without decoding
+   * the rest ({@link RawKeyReader}).
+   */
+  public RawDecider forNamespace(Namespace ns) {
+    RoutingTable.Route route = table.route(ns);
+    if (route instanceof RoutingTable.Route.ByChunks c) {
+      ShardedCollection collection = c.collection();
+      RawKeyReader keys = new RawKeyReader(collection.key());
+      return (b, offset, length) -> {
+        Ownership o = owner(collection, keys.extract(b, offset, length));
+        if (o == Ownership.ORPHAN) {
+          countOrphan(ns);
+        }
+        return o;
+      };
+    }
+    if (route instanceof RoutingTable.Route.OnPrimary p) {
+      if (p.shard().equals(shard)) {
+        return (b, offset, length) -> Ownership.OWNED;
+      }
+      return (b, offset, length) -> {
+        countOrphan(ns);
+        return Ownership.ORPHAN;
+      };
+    }
+    return (b, offset, length) -> Ownership.NOT_ROUTED;
+  }
+
+  /** One namespace's ownership test on raw documents ({@link #forNamespace}). */
+  @FunctionalInterface
+  public interface RawDecider {
+    /** The document at {@code b[offset, offset + length)}; orphans are counted. */
+    Ownership decide(byte[] b, int offset, int length);
+  }
+
+  private void countOrphan(Namespace ns) {
+    orphans.computeIfAbsent(ns, k -> new LongAdder()).increment();
+  }
+
   private Ownership byChunks(ShardedCollection c, BsonDocument doc) {
+    return owner(c, c.key().extract(doc));
+  }
+
+  private Ownership owner(ShardedCollection c, ShardKey key) {
     // ConfigServerReader checked that the chunks tile the key space, so a chunk always matches.
-    ShardKey key = c.key().extract(doc);
     Chunk chunk =
         c.chunkFor(key)
             .orElseThrow(

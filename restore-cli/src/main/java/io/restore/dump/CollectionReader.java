@@ -2,12 +2,14 @@ package io.restore.dump;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.configuration.CodecRegistries;
 
 /**
@@ -42,6 +44,36 @@ final class CollectionReader {
 
   /** Counts of what was handed to the sink. */
   record Result(long documents, long bytes, boolean naturalOrder) {}
+
+  /** What {@link #readAndCount} read, and how many documents the server says it holds. */
+  record Counted(Result read, long serverCount) {}
+
+  /**
+   * The collection of {@code plan} that holds its documents (a time-series collection's buckets),
+   * as raw documents.
+   */
+  static MongoCollection<RawBsonDocument> documentsOf(MongoClient client, CollectionPlan plan) {
+    return client
+        .getDatabase(plan.ns().db())
+        .getCollection(plan.dataCollection(), RawBsonDocument.class);
+  }
+
+  /**
+   * {@link #read} with the plan's batch size, then completes the sink and asks the server for its
+   * count of the same query: every dump checks what it read against the server's count (each caller
+   * compares with what it kept).
+   */
+  Counted readAndCount(
+      MongoCollection<RawBsonDocument> collection,
+      BsonDocument query,
+      CollectionPlan plan,
+      CollectionSink sink,
+      Progress progress)
+      throws IOException, InterruptedException {
+    Result r = read(collection, query, batchSize(plan.averageDocumentBytes()), sink, progress);
+    sink.complete();
+    return new Counted(r, collection.countDocuments(query));
+  }
 
   /** Listener for progress; called after each chunk. */
   @FunctionalInterface

@@ -5,6 +5,7 @@ import io.restore.RestoreException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything a dump needs besides the server's URI. Built by the CLI's {@code DumpOptions} mixin
@@ -44,17 +45,17 @@ public record DumpRequest(
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(snapshot, "snapshot");
     toolVersion = Objects.requireNonNullElse(toolVersion, "unknown");
-    if (parallelCollections < 1 || parallelCollections > 64) {
+    requireInRange(parallelCollections, 1, 64, "--parallel-collections", "(default 4)");
+    requireInRange(
+        compressionLevel, 1, 9, "--compression-level", "(1 fastest, the default; 9 smallest)");
+  }
+
+  private static void requireInRange(int value, int min, int max, String flag, String note) {
+    if (value < min || value > max) {
       throw new RestoreException(
           ExitCode.USAGE,
-          "--parallel-collections " + parallelCollections + " is out of range",
-          "use a value from 1 to 64 (default 4)");
-    }
-    if (compressionLevel < 1 || compressionLevel > 9) {
-      throw new RestoreException(
-          ExitCode.USAGE,
-          "--compression-level " + compressionLevel + " is out of range",
-          "use 1 (fastest, default) to 9 (smallest)");
+          flag + " " + value + " is out of range",
+          "use a value from " + min + " to " + max + " " + note);
     }
   }
 
@@ -75,137 +76,87 @@ public record DumpRequest(
   }
 
   public DumpRequest withFilter(NamespaceFilter f) {
-    return new DumpRequest(
-        output,
-        f,
-        gzip,
-        compressionLevel,
-        parallelCollections,
-        overwrite,
-        summaryJson,
-        tool,
-        toolVersion,
-        includeOrphans,
-        snapshot);
+    return edit(b -> b.filter = f);
   }
 
   public DumpRequest withGzip(boolean g) {
-    return new DumpRequest(
-        output,
-        filter,
-        g,
-        compressionLevel,
-        parallelCollections,
-        overwrite,
-        summaryJson,
-        tool,
-        toolVersion,
-        includeOrphans,
-        snapshot);
+    return edit(b -> b.gzip = g);
   }
 
   public DumpRequest withParallelCollections(int n) {
-    return new DumpRequest(
-        output,
-        filter,
-        gzip,
-        compressionLevel,
-        n,
-        overwrite,
-        summaryJson,
-        tool,
-        toolVersion,
-        includeOrphans,
-        snapshot);
+    return edit(b -> b.parallelCollections = n);
   }
 
   public DumpRequest withOverwrite(boolean o) {
-    return new DumpRequest(
-        output,
-        filter,
-        gzip,
-        compressionLevel,
-        parallelCollections,
-        o,
-        summaryJson,
-        tool,
-        toolVersion,
-        includeOrphans,
-        snapshot);
+    return edit(b -> b.overwrite = o);
   }
 
   public DumpRequest withSummaryJson(Path file) {
-    return new DumpRequest(
-        output,
-        filter,
-        gzip,
-        compressionLevel,
-        parallelCollections,
-        overwrite,
-        Optional.ofNullable(file),
-        tool,
-        toolVersion,
-        includeOrphans,
-        snapshot);
+    return edit(b -> b.summaryJson = Optional.ofNullable(file));
   }
 
   public DumpRequest withTool(DumpTool t) {
-    return new DumpRequest(
-        output,
-        filter,
-        gzip,
-        compressionLevel,
-        parallelCollections,
-        overwrite,
-        summaryJson,
-        t,
-        toolVersion,
-        includeOrphans,
-        snapshot);
-  }
-
-  public DumpRequest withToolVersion(String v) {
-    return new DumpRequest(
-        output,
-        filter,
-        gzip,
-        compressionLevel,
-        parallelCollections,
-        overwrite,
-        summaryJson,
-        tool,
-        v,
-        includeOrphans,
-        snapshot);
+    return edit(b -> b.tool = t);
   }
 
   public DumpRequest withIncludeOrphans(boolean keep) {
-    return new DumpRequest(
-        output,
-        filter,
-        gzip,
-        compressionLevel,
-        parallelCollections,
-        overwrite,
-        summaryJson,
-        tool,
-        toolVersion,
-        keep,
-        snapshot);
+    return edit(b -> b.includeOrphans = keep);
   }
 
   public DumpRequest withSnapshot(DumpSnapshot s) {
-    return new DumpRequest(
-        output,
-        filter,
-        gzip,
-        compressionLevel,
-        parallelCollections,
-        overwrite,
-        summaryJson,
-        tool,
-        toolVersion,
-        includeOrphans,
-        Optional.of(s));
+    return edit(b -> b.snapshot = Optional.of(s));
+  }
+
+  /**
+   * A copy with one change: the one place besides the canonical constructor listing every field.
+   */
+  private DumpRequest edit(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** A request's fields, mutable for one {@link #edit}. */
+  private static final class Copy {
+    private final DumpOutput output;
+    NamespaceFilter filter;
+    boolean gzip;
+    private final int compressionLevel;
+    int parallelCollections;
+    boolean overwrite;
+    Optional<Path> summaryJson;
+    DumpTool tool;
+    private final String toolVersion;
+    boolean includeOrphans;
+    Optional<DumpSnapshot> snapshot;
+
+    Copy(DumpRequest r) {
+      output = r.output;
+      filter = r.filter;
+      gzip = r.gzip;
+      compressionLevel = r.compressionLevel;
+      parallelCollections = r.parallelCollections;
+      overwrite = r.overwrite;
+      summaryJson = r.summaryJson;
+      tool = r.tool;
+      toolVersion = r.toolVersion;
+      includeOrphans = r.includeOrphans;
+      snapshot = r.snapshot;
+    }
+
+    DumpRequest build() {
+      return new DumpRequest(
+          output,
+          filter,
+          gzip,
+          compressionLevel,
+          parallelCollections,
+          overwrite,
+          summaryJson,
+          tool,
+          toolVersion,
+          includeOrphans,
+          snapshot);
+    }
   }
 }

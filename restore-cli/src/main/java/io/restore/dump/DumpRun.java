@@ -11,11 +11,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 
 /**
@@ -27,11 +24,6 @@ final class DumpRun {
   private final DumpTarget target;
   private final DumpRequest request;
   private final DumpProgress progress;
-
-  /**
-   * Readers stop within this once cancelled (their client is closed, their threads interrupted).
-   */
-  private static final Duration READERS_GONE = Duration.ofSeconds(5);
 
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final DumpCancellation cancellation;
@@ -50,8 +42,7 @@ final class DumpRun {
   }
 
   List<CollectionResult> runAll(List<CollectionPlan> plans) throws InterruptedException {
-    ExecutorService readers =
-        Executors.newFixedThreadPool(request.parallelCollections(), Pools.daemon("dump-reader"));
+    ExecutorService readers = Pools.readers(request.parallelCollections());
     List<Future<CollectionResult>> futures = new CopyOnWriteArrayList<>();
     // Cancel: running readers are interrupted (their client is closed by the Dumper), queued ones
     // never start; each cancelled future then reads as a cancelled collection below.
@@ -89,9 +80,7 @@ final class DumpRun {
       cancelled.set(true);
       throw e;
     } finally {
-      readers.shutdownNow();
-      // The partial output is removed next: no reader may still be writing into it.
-      if (!readers.awaitTermination(READERS_GONE.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!Pools.stopReaders(readers)) {
         cancelled.set(true);
       }
     }
@@ -113,40 +102,41 @@ final class DumpRun {
         return finished(plan, 0, 0, t0, CollectionResult.Status.CANCELLED, "interrupted");
       }
     }
-    MongoCollection<RawBsonDocument> coll =
-        client
-            .getDatabase(plan.ns().db())
-            .getCollection(plan.dataCollection(), RawBsonDocument.class);
-    BsonDocument query = request.filter().queryDocument();
+    MongoCollection<RawBsonDocument> coll = CollectionReader.documentsOf(client, plan);
     CollectionSink sink = null;
     long[] seen = new long[2];
     try {
       sink = target.sinkFor(plan);
-      CollectionReader.Result r =
+      CollectionReader.Counted c =
           new CollectionReader(cancelled)
-              .read(
+              .readAndCount(
                   coll,
-                  query,
-                  CollectionReader.batchSize(plan.averageDocumentBytes()),
+                  request.filter().queryDocument(),
+                  plan,
                   sink,
                   (d, b) -> {
                     seen[0] += d;
                     seen[1] += b;
                     progress.advanced(plan.ns(), d, b);
                   });
-      sink.complete();
-      long serverCount = coll.countDocuments(query);
-      if (serverCount != r.documents()) {
+      CollectionReader.Result r = c.read();
+      if (c.serverCount() != r.documents()) {
         return failed(
             plan,
             r.documents(),
             r.bytes(),
             t0,
-            serverCount,
-            "dumped " + r.documents() + " documents but the server counts " + serverCount);
+            c.serverCount(),
+            "dumped " + r.documents() + " documents but the server counts " + c.serverCount());
       }
       return finished(
-          plan, r.documents(), r.bytes(), t0, serverCount, CollectionResult.Status.VERIFIED, null);
+          plan,
+          r.documents(),
+          r.bytes(),
+          t0,
+          c.serverCount(),
+          CollectionResult.Status.VERIFIED,
+          null);
     } catch (InterruptedException e) {
       abort(sink);
       return finished(
@@ -156,15 +146,9 @@ final class DumpRun {
           t0,
           CollectionResult.Status.CANCELLED,
           "stopped because another collection failed");
-    } catch (MongoException e) {
+    } catch (IOException | RuntimeException e) {
       abort(sink);
-      return failed(plan, seen[0], seen[1], t0, "reading from the server: " + describe(e));
-    } catch (IOException e) {
-      abort(sink);
-      return failed(plan, seen[0], seen[1], t0, "writing the output: " + describe(e));
-    } catch (RuntimeException e) {
-      abort(sink);
-      return failed(plan, seen[0], seen[1], t0, describe(e));
+      return failed(plan, seen[0], seen[1], t0, readerFailure(e));
     }
   }
 
@@ -202,6 +186,17 @@ final class DumpRun {
             p.ns(), p.type(), docs, bytes, count, Duration.ofNanos(System.nanoTime() - t0), s, why);
     progress.finished(r);
     return r;
+  }
+
+  /** Why a reader failed: which side (the server or the output), then {@link #describe}. */
+  static String readerFailure(Exception e) {
+    if (e instanceof MongoException) {
+      return "reading from the server: " + describe(e);
+    }
+    if (e instanceof IOException) {
+      return "writing the output: " + describe(e);
+    }
+    return describe(e);
   }
 
   /** The innermost useful message: "No space left on device", "Connection refused"... */

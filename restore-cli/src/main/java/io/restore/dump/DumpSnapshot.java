@@ -15,6 +15,10 @@ import org.bson.BsonValue;
  */
 public record DumpSnapshot(
     Optional<String> keyId, Optional<String> kmsProvider, Optional<String> mongodVersion) {
+  /** A snapshot the session learned nothing about (yet). */
+  public static final DumpSnapshot UNKNOWN =
+      new DumpSnapshot(Optional.empty(), Optional.empty(), Optional.empty());
+
   public DumpSnapshot {
     Objects.requireNonNull(keyId, "keyId");
     Objects.requireNonNull(kmsProvider, "kmsProvider");

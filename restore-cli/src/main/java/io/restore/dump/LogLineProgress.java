@@ -25,7 +25,8 @@ public final class LogLineProgress implements DumpProgress {
           case CANCELLED -> "cancelled";
         };
     console.line(
-        r.status() == CollectionResult.Status.FAILED ? LogLevel.WARN : LogLevel.INFO,
+        // a failed collection is part of the error the run ends with: shown even with --quiet
+        r.status() == CollectionResult.Status.FAILED ? LogLevel.ERROR : LogLevel.INFO,
         String.format(
             Locale.ROOT,
             "%s %s: %d documents, %s in %.1f s%s",

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
@@ -24,7 +22,6 @@ import org.bson.RawBsonDocument;
  * rest.
  */
 final class PartedRun {
-  private static final Duration READERS_GONE = Duration.ofSeconds(5);
   private static final int MAX_READERS = 32;
 
   private final DumpTarget target;
@@ -84,7 +81,7 @@ final class PartedRun {
 
   List<Outcome> runAll(List<PartedPlan> plans, int servers) throws InterruptedException {
     int threads = Math.min(MAX_READERS, request.parallelCollections() * Math.max(1, servers));
-    ExecutorService readers = Executors.newFixedThreadPool(threads, Pools.daemon("dump-reader"));
+    ExecutorService readers = Pools.readers(threads);
     List<Running> running = new ArrayList<>();
     cancellation.onCancel(
         () -> {
@@ -142,8 +139,7 @@ final class PartedRun {
       cancelled.set(true);
       throw e;
     } finally {
-      readers.shutdownNow();
-      if (!readers.awaitTermination(READERS_GONE.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!Pools.stopReaders(readers)) {
         cancelled.set(true);
       }
     }
@@ -244,10 +240,7 @@ final class PartedRun {
     if (r.started.compareAndSet(false, true)) {
       progress.started(plan); // when its first reader starts, not when it is queued
     }
-    MongoCollection<RawBsonDocument> coll =
-        part.client()
-            .getDatabase(plan.ns().db())
-            .getCollection(plan.dataCollection(), RawBsonDocument.class);
+    MongoCollection<RawBsonDocument> coll = CollectionReader.documentsOf(part.client(), plan);
     BsonDocument query = request.filter().queryDocument();
     if (!reads(part)) {
       try {
@@ -265,15 +258,10 @@ final class PartedRun {
             request.includeOrphans(),
             (d, b) -> progress.advanced(plan.ns(), d, b));
     try {
-      new CollectionReader(cancelled)
-          .read(
-              coll,
-              query,
-              CollectionReader.batchSize(plan.averageDocumentBytes()),
-              sink,
-              (d, b) -> {});
-      sink.complete();
-      long serverCount = coll.countDocuments(query);
+      long serverCount =
+          new CollectionReader(cancelled)
+              .readAndCount(coll, query, plan, sink, (d, b) -> {})
+              .serverCount();
       String error = null;
       if (serverCount != sink.owned + sink.orphans) {
         cancelled.set(true);
@@ -294,12 +282,8 @@ final class PartedRun {
     } catch (InterruptedException e) {
       sink.abort();
       return stopped(part.source());
-    } catch (MongoException e) {
-      return failed(sink, part, "reading from the server: " + DumpRun.describe(e));
-    } catch (IOException e) {
-      return failed(sink, part, "writing the output: " + DumpRun.describe(e));
-    } catch (RuntimeException e) {
-      return failed(sink, part, DumpRun.describe(e));
+    } catch (IOException | RuntimeException e) {
+      return failed(sink, part, DumpRun.readerFailure(e));
     }
   }
 

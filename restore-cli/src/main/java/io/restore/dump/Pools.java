@@ -1,8 +1,10 @@
 package io.restore.dump;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The threads of one dump: file writers (one per running collection) and gzip compressors. */
@@ -15,6 +17,26 @@ record Pools(ExecutorService writers, ExecutorService compressors, int compresso
         Executors.newCachedThreadPool(daemon("dump-writer")),
         Executors.newFixedThreadPool(cores, daemon("dump-gzip")),
         cores);
+  }
+
+  /**
+   * Readers stop within this once cancelled (their client is closed, their threads interrupted).
+   */
+  private static final Duration READERS_GONE = Duration.ofSeconds(5);
+
+  /** {@code threads} collection readers (a dump's, one server's or several). */
+  static ExecutorService readers(int threads) {
+    return Executors.newFixedThreadPool(threads, daemon("dump-reader"));
+  }
+
+  /**
+   * Interrupts the readers and waits for them. The partial output is removed next, so no reader may
+   * still be writing into it: false when one was still running after {@link #READERS_GONE} (the
+   * dump must then count as cancelled).
+   */
+  static boolean stopReaders(ExecutorService readers) throws InterruptedException {
+    readers.shutdownNow();
+    return readers.awaitTermination(READERS_GONE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   static ThreadFactory daemon(String prefix) {

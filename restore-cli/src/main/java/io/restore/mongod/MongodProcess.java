@@ -41,6 +41,7 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
   private final CompletableFuture<MongodExit> onExit = new CompletableFuture<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CompletableFuture<StopReport> stopped = new CompletableFuture<>();
+  private final CompletableFuture<Void> faster = new CompletableFuture<>();
   private final Watchdog watchdog;
 
   private MongodProcess(
@@ -226,6 +227,15 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
     return c == null ? OptionalInt.empty() : OptionalInt.of(c);
   }
 
+  /**
+   * A second stop request (Ctrl-C again): {@link #stop()}, running or still to come, skips the wait
+   * after the shutdown command and sends SIGTERM at once; never SIGKILL sooner ({@link
+   * ShutdownLadder}). Safe from any thread, e.g. a signal handler's.
+   */
+  public void stopFaster() {
+    faster.complete(null);
+  }
+
   /** Completes when mongod exits, whoever caused it; {@code requested()} tells which. */
   public CompletableFuture<MongodExit> onExit() {
     return onExit;
@@ -263,7 +273,7 @@ public final class MongodProcess implements AutoCloseable, ReadinessTarget {
     }
     StopReport report;
     try {
-      report = new ShutdownLadder(launch.shutdown(), launch.progress()).stop(target());
+      report = new ShutdownLadder(launch.shutdown(), launch.progress(), faster).stop(target());
     } catch (RuntimeException | InterruptedException e) {
       stopped.completeExceptionally(e);
       throw e;

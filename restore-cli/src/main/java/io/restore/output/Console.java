@@ -78,10 +78,23 @@ public final class Console {
     line(LogLevel.INFO, "restore: " + message);
   }
 
+  /** A warning: hidden by --quiet (errors only). */
   public void warn(String message) {
+    warning(LogLevel.WARN, message);
+  }
+
+  /**
+   * A warning that --quiet does not hide: something that may have damaged the user's data (a mongod
+   * that had to be killed) or that is still running, although the run may exit 0.
+   */
+  public void alarm(String message) {
+    warning(LogLevel.ERROR, message);
+  }
+
+  private void warning(LogLevel at, String message) {
     String plain = "restore: WARNING: " + message;
     line(
-        LogLevel.WARN,
+        at,
         plain,
         terminal.color() ? "restore: " + ESC + "33mWARNING" + ESC + "0m: " + message : plain);
   }

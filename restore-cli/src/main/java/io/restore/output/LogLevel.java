@@ -4,9 +4,12 @@ import java.util.Locale;
 
 /** How much restore says on stderr: {@code --log-level}, {@code --quiet} and {@code -v}. */
 public enum LogLevel {
-  /** Errors only. */
+  /**
+   * Errors only: {@code --quiet}; a successful run prints nothing but the machine-readable output
+   * asked for, unless mongod had to be killed ({@link Console#alarm}).
+   */
   ERROR,
-  /** Errors and warnings: {@code --quiet}; a successful run prints nothing. */
+  /** Errors and warnings. */
   WARN,
   /** Status lines and progress: the default. */
   INFO,

@@ -66,6 +66,16 @@ final class ExecJob {
         .ifPresent(job -> mongods.forEach(m -> m.watchdog().ifPresent(w -> w.watchJob(job))));
     Runnable stopChild = () -> stop(child);
     signals.onStop(stopChild);
+    // Ctrl-C again: the command (the user's own, not mongod) gets no more grace after SIGTERM.
+    signals
+        .faster()
+        .thenRun(
+            () -> {
+              if (child.isAlive()) {
+                output.status("stopping faster: killing the command (pid " + child.pid() + ")");
+                child.destroyForcibly();
+              }
+            });
     for (MongodProcess mongod : mongods) {
       mongod
           .onExit()

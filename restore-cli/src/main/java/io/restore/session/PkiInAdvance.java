@@ -26,8 +26,16 @@ final class PkiInAdvance implements AutoCloseable {
   /** The PKI, or what made creating it fail (a RestoreException for unusable PKI options). */
   SessionPki take() {
     taken = true;
+    return joinUnwrapped(pki);
+  }
+
+  /**
+   * The future's value, or what made it fail thrown as itself (a RestoreException stays one, so the
+   * session reports it as usual), not wrapped in a CompletionException.
+   */
+  static <T> T joinUnwrapped(CompletableFuture<T> f) {
     try {
-      return pki.join();
+      return f.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;

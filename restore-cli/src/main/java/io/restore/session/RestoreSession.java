@@ -50,6 +50,14 @@ public final class RestoreSession {
   }
 
   int open(OpenRequest r, Job job, StopSignals signals) {
+    // 2 starts first, on its own thread: a process start that needs nothing from step 1.
+    try (ProbeInAdvance probe =
+        ProbeInAdvance.start(steps, r.mongod().binaryFlag(), env, signals)) {
+      return open(r, job, signals, probe);
+    }
+  }
+
+  private int open(OpenRequest r, Job job, StopSignals signals, ProbeInAdvance probe) {
     // 1. The snapshot: key id, provider, metadata (fails before anything starts).
     KeyPlan keyPlan = KeySources.plan(r.dbpath(), r.keys());
     Snapshot snapshot = keyPlan.snapshot();
@@ -59,11 +67,12 @@ public final class RestoreSession {
     if (job instanceof Job.Dump dump) {
       dump.dump().preflight(); // an unusable output must not cost a KMS call and a mongod start
     }
-    // 2. A usable mongod (Enterprise), found and probed before any KMS call; the session PKI is
-    // made meanwhile.
+    // 2. A usable mongod (Enterprise), found and probed since the start, taken before any KMS
+    // call and only now: a bad snapshot's error comes first. The session PKI is made meanwhile.
     try (PkiInAdvance advance = PkiInAdvance.start(r.pki())) {
-      MongodBinary binary = MongodBinary.find(r.mongod().binaryFlag(), env);
-      MongodVersion version = steps.probe(binary, signals);
+      ProbeInAdvance.Found found = probe.take();
+      MongodBinary binary = found.binary();
+      MongodVersion version = found.version();
       output.facts().mongodVersion(version.version());
       output.status("mongod " + version.version() + " (Enterprise) at " + binary.path());
       version.tooOldWarning().ifPresent(w -> output.status("warning: " + w));

@@ -137,6 +137,11 @@ public final class SessionOutput {
     console.warn(elapsed() + line);
   }
 
+  /** A warning shown even with --quiet ({@link Console#alarm}). */
+  public void alarm(String line) {
+    console.alarm(elapsed() + line);
+  }
+
   private String elapsed() {
     return processStart
         .map(s -> "[+" + Duration.between(s, clock.instant()).toMillis() + " ms] ")

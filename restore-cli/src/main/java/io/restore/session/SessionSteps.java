@@ -52,9 +52,19 @@ final class SessionSteps {
    * then Enterprise or nothing.
    */
   MongodVersion probe(MongodBinary binary, StopSignals signals) {
+    return probe(binary, signals, new java.util.concurrent.CompletableFuture<>());
+  }
+
+  /** The same, also ended by {@code abandon} (the session failed before it needed the probe). */
+  MongodVersion probe(
+      MongodBinary binary, StopSignals signals, java.util.concurrent.CompletableFuture<?> abandon) {
     try {
       return MongodVersion.probe(
-              context.launcher(), env, binary, VERSION_PROBE_TIMEOUT, signals.requested())
+              context.launcher(),
+              env,
+              binary,
+              VERSION_PROBE_TIMEOUT,
+              java.util.concurrent.CompletableFuture.anyOf(signals.requested(), abandon))
           .requireEnterprise(binary);
     } catch (RestoreException e) {
       checkNotStopped(signals);
@@ -163,6 +173,7 @@ final class SessionSteps {
                         l.dir().path());
                 claim.record(record[0]);
                 p.log().addListener(startup::saw);
+                signals.faster().thenRun(p::stopFaster); // Ctrl-C again: reliability.md row 20
                 launched.accept(p);
               });
       int port = mongod.port().orElseThrow();
@@ -252,7 +263,8 @@ final class SessionSteps {
     if (stop.clean()) {
       output.status(name + " stopped: " + stop.describe());
     } else {
-      output.warning((name.equals("mongod") ? "" : name + ": ") + stop.describe());
+      // killed or still running: --quiet must not hide it, even when the job itself succeeded
+      output.alarm((name.equals("mongod") ? "" : name + ": ") + stop.describe());
     }
   }
 

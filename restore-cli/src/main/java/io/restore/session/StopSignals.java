@@ -19,6 +19,7 @@ public final class StopSignals implements AutoCloseable {
   private static final String[] NAMES = {"INT", "TERM", "HUP"};
 
   private final CompletableFuture<String> requested = new CompletableFuture<>();
+  private final CompletableFuture<String> faster = new CompletableFuture<>();
   private final AtomicReference<Runnable> onStop = new AtomicReference<>(() -> {});
   private final List<Signal> installed = new ArrayList<>();
   private final List<SignalHandler> previous = new ArrayList<>();
@@ -48,10 +49,15 @@ public final class StopSignals implements AutoCloseable {
     return new StopSignals();
   }
 
-  /** For tests and for code paths that stop for reasons of their own. */
+  /**
+   * For tests and for code paths that stop for reasons of their own. The first request starts the
+   * teardown; a second one (Ctrl-C again) completes {@link #faster()}.
+   */
   public void request(String why) {
     if (requested.complete(why)) {
       onStop.get().run();
+    } else {
+      faster.complete(why);
     }
   }
 
@@ -62,6 +68,14 @@ public final class StopSignals implements AutoCloseable {
   /** Completes with the signal's name (e.g. {@code SIGINT}) when a stop is requested. */
   public CompletableFuture<String> requested() {
     return requested;
+  }
+
+  /**
+   * Completes with the signal's name on a second stop request: the user wants the teardown to go
+   * faster. What may be cut short, and what never is, is in docs/design/reliability.md row 20.
+   */
+  public CompletableFuture<String> faster() {
+    return faster;
   }
 
   public boolean isRequested() {

@@ -41,7 +41,8 @@ class OutputOptionsTest {
 
   @Test
   void verbosityOptions() {
-    assertThat(level("--quiet")).isEqualTo(io.restore.output.LogLevel.WARN);
+    // quiet means errors only: a warning is not what a cron job asked to hear about
+    assertThat(level("--quiet")).isEqualTo(io.restore.output.LogLevel.ERROR);
     assertThat(level()).isEqualTo(io.restore.output.LogLevel.INFO);
     assertThat(level("-v")).isEqualTo(io.restore.output.LogLevel.DEBUG);
     assertThat(level("-vv")).isEqualTo(io.restore.output.LogLevel.TRACE);

@@ -6,7 +6,9 @@ import io.restore.dump.Namespace;
 import io.restore.testkit.sample.ShardedSample;
 import io.restore.testkit.sample.ShardedSampleGenerator;
 import io.restore.testkit.sample.ShardedSampleGenerator.ChunkIdentity;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,37 @@ class ShardedSampleOwnershipTest {
       assertThat(counted).as(shard.id()).isEqualTo(shard.expectedOrphans());
     }
     assertThat(disagreements).isEmpty();
+  }
+
+  /** The dump's path: each namespace's decider on the documents' raw bytes. */
+  @Test
+  void theRawBytesDeciderAgreesWithTheGeneratorsRecord() {
+    RoutingTable table = table();
+    List<String> disagreements = new ArrayList<>();
+    for (ShardedSample.ShardData shard : sample.shards()) {
+      OwnershipFilter filter = new OwnershipFilter(table, shard.id());
+      Map<Namespace, OwnershipFilter.RawDecider> deciders = new HashMap<>();
+      for (ShardedSample.Placed p : shard.documents()) {
+        OwnershipFilter.RawDecider d =
+            deciders.computeIfAbsent(new Namespace(p.db(), p.collection()), filter::forNamespace);
+        ByteBuffer raw = p.document().getByteBuffer().asNIO();
+        byte[] bytes = new byte[raw.remaining() + 3];
+        raw.get(bytes, 3, bytes.length - 3); // not at the start of its buffer, as in a chunk
+        Ownership got = d.decide(bytes, 3, bytes.length - 3);
+        if (got != (p.owned() ? Ownership.OWNED : Ownership.ORPHAN)) {
+          disagreements.add(
+              shard.id() + " " + p.collection() + " " + p.document().toJson() + ": " + got);
+        }
+      }
+      Map<String, Long> counted = new TreeMap<>();
+      filter.orphanCounts().forEach((ns, n) -> counted.put(ns.toString(), n));
+      assertThat(counted).as(shard.id()).isEqualTo(shard.expectedOrphans());
+    }
+    assertThat(disagreements).isEmpty();
+    OwnershipFilter filter = new OwnershipFilter(table, "atlas-q1w2e3-shard-0");
+    byte[] empty = {5, 0, 0, 0, 0};
+    assertThat(filter.forNamespace(new Namespace("admin", "system.users")).decide(empty, 0, 5))
+        .isEqualTo(Ownership.NOT_ROUTED);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.restore.testkit.mongod.ScriptedMongod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +130,81 @@ class MongodProcessTest {
     assertThat(report.describe()).contains("KILLED", "damaged");
     assertThat(mongod.events()).contains("SIGTERM");
     assertThat(scripted.progress).anyMatch(l -> l.startsWith("WARNING") && l.contains("SIGKILL"));
+  }
+
+  /** A scripted mongod that ignores both the shutdown command and SIGTERM. */
+  private ScriptedMongod stuckScript() {
+    Path scriptDir = dir.resolve("script");
+    wire = ScriptedMongod.Wire.start(scriptDir);
+    ScriptedMongod mongod =
+        ScriptedMongod.in(scriptDir).readyOn(wire.port()).ignoreSigterm().write();
+    return mongod;
+  }
+
+  @Test
+  void stopFasterSkipsTheShutdownCommandButSigkillStillWaitsItsTurn() throws Exception {
+    ScriptedMongod mongod = stuckScript();
+    MongodProcess p =
+        start(
+            scripted
+                .launch(mongod.binary(), dir)
+                .withShutdown(
+                    new ShutdownPolicy(
+                        Duration.ofSeconds(2),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10),
+                        true)));
+
+    p.stopFaster(); // Ctrl-C twice before the teardown reached mongod
+    StopReport report = p.stop();
+
+    assertThat(scripted.progress)
+        .first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("stopping faster: sending SIGTERM to mongod")
+        .contains("without the shutdown command");
+    assertThat(report.rung()).isEqualTo(StopReport.Rung.SIGKILL);
+    // SIGKILL only after the whole wait after SIGTERM (reliability.md row 10): a lower bound
+    assertThat(report.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void stopFasterDuringTheWaitAfterSigtermSaysWhyItWaitsAndDoesNotKillSooner() throws Exception {
+    ScriptedMongod mongod = stuckScript();
+    Files.createDirectories(dir.resolve("script").resolve("shutdown")); // ignore the command
+    MongodProcess p =
+        start(
+            scripted
+                .launch(mongod.binary(), dir)
+                .withShutdown(
+                    new ShutdownPolicy(
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(10),
+                        true)));
+    CompletableFuture<StopReport> stopping =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return p.stop();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await().atMost(Duration.ofSeconds(30)).until(() -> mongod.events().contains("SIGTERM"));
+
+    p.stopFaster();
+
+    StopReport report = stopping.get(60, TimeUnit.SECONDS);
+    assertThat(scripted.progress)
+        .anyMatch(
+            l ->
+                l.startsWith("stopping faster: mongod")
+                    && l.contains("has SIGTERM and is shutting down cleanly")
+                    && l.contains("rather than kill it"));
+    assertThat(report.rung()).isEqualTo(StopReport.Rung.SIGKILL);
+    assertThat(report.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(6)); // the whole wait
   }
 
   @Test

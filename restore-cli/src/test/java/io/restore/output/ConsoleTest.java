@@ -60,7 +60,7 @@ class ConsoleTest {
   }
 
   @Test
-  void quietShowsWarningsAndErrorsOnly() {
+  void warnLevelShowsWarningsAndErrorsOnly() {
     Console c = console(TTY, LogLevel.WARN);
     c.info("status");
     c.live(List.of("  total"));
@@ -68,6 +68,18 @@ class ConsoleTest {
     c.warn("careful");
     c.error("restore: failed");
     assertThat(err.toString()).isEqualTo("restore: WARNING: careful\nrestore: failed\n");
+  }
+
+  @Test
+  void quietShowsErrorsAndAlarmsOnly() {
+    Console c = console(TTY, LogLevel.ERROR);
+    c.info("status");
+    c.live(List.of("  total"));
+    c.debug("detail");
+    c.warn("careful");
+    c.alarm("mongod was KILLED");
+    c.error("restore: failed");
+    assertThat(err.toString()).isEqualTo("restore: WARNING: mongod was KILLED\nrestore: failed\n");
   }
 
   @Test

@@ -136,6 +136,22 @@ class CliOutputTest {
   }
 
   @Test
+  void quietHidesTheShutdownLadderButNotAKilledMongod() throws Exception {
+    Map<String, String> stuck = new HashMap<>(env());
+    stuck.put("STANDIN_IGNORE_SHUTDOWN_COMMAND", "1");
+    stuck.put("STANDIN_IGNORE_SIGTERM", "1");
+    stuck.put(RestoreSession.SHUTDOWN_TIMEOUT_ENV, "1");
+    Raw r = runRaw(stuck, dump("--quiet"));
+    assertThat(r.exit()).as(r.stderr()).isZero(); // the dump itself verified
+    assertThat(r.stderr().lines())
+        .as("one line: the warning that mongod was killed; no status or ladder lines")
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("restore: WARNING: ")
+        .contains("was KILLED (SIGKILL)")
+        .contains("its data files may be damaged");
+  }
+
+  @Test
   void offATerminalLinesAreTimestampedAuditLinesGoToTheSessionLogOnly() throws Exception {
     Map<String, String> slow = new HashMap<>(env());
     slow.put("STANDIN_STARTUP_DELAY_MS", "10500"); // one start-up status line is due after 10 s

@@ -10,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,29 +59,55 @@ class InterruptTest {
   }
 
   private static int exitPromptly(InJvmRestore restore) throws Exception {
-    await()
-        .atMost(PROMPTLY)
-        .conditionEvaluationListener(
-            c -> {
-              if (c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
-                System.err.println("restore still running:\n" + restore.transcript());
-              }
-            })
-        .until(() -> !restore.isRunning());
+    awaitEnd(restore::isRunning, restore::transcript);
     return restore.awaitExit();
   }
 
   private static int exitPromptly(RestoreProcess restore) throws Exception {
+    awaitEnd(restore.process::isAlive, restore::transcript);
+    return restore.awaitExit();
+  }
+
+  /** Waits {@link #PROMPTLY} for restore to end, printing its transcript if it does not. */
+  private static void awaitEnd(BooleanSupplier running, Supplier<String> transcript) {
     await()
         .atMost(PROMPTLY)
         .conditionEvaluationListener(
             c -> {
               if (c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
-                System.err.println("restore still running:\n" + restore.transcript());
+                System.err.println("restore still running:\n" + transcript.get());
               }
             })
-        .until(() -> !restore.process.isAlive());
-    return restore.awaitExit();
+        .until(() -> !running.getAsBoolean());
+  }
+
+  /** A shell script that starts {@code sleep seconds}, writes its pid to pidFile, and waits. */
+  private static String sleeperWritingItsPid(int seconds, Path pidFile) {
+    String tmp = "'" + pidFile + ".tmp'";
+    return "sleep " + seconds + " & echo $! > " + tmp + "; mv " + tmp + " '" + pidFile + "'; wait";
+  }
+
+  /** Exit 130 at once, no dump and no partial dump, no session left. */
+  private void assertInterruptedWithNothingLeft(int exit, String transcript, Path out)
+      throws Exception {
+    assertThat(exit).as(transcript).isEqualTo(ExitCode.INTERRUPTED.value());
+    assertThat(out).doesNotExist();
+    assertThat(partials(out)).as("partial output").isEmpty();
+    Leftovers.assertNoSession(state);
+  }
+
+  /** {@code restore dump} of the sample with the stand-in, one collection at a time. */
+  private static String[] dumpOneCollectionAtATime(Path out) {
+    return new String[] {
+      "dump",
+      sample.dbpath().toString(),
+      "--mongod",
+      RestoreProcess.standIn().toString(),
+      "--out",
+      out.toString(),
+      "-j",
+      "1"
+    };
   }
 
   private static List<Path> partials(Path out) throws Exception {
@@ -93,15 +120,7 @@ class InterruptTest {
   void ctrlCDuringTheVersionProbeExits130AtOnceAndEndsTheProbesChildren() throws Exception {
     Path wrapper = work.resolve("mongod");
     Path childPid = work.resolve("child.pid");
-    Files.writeString(
-        wrapper,
-        "#!/bin/sh\nsleep 45 &\necho $! > '"
-            + childPid
-            + ".tmp'\nmv '"
-            + childPid
-            + ".tmp' '"
-            + childPid
-            + "'\nwait\n");
+    Files.writeString(wrapper, "#!/bin/sh\n" + sleeperWritingItsPid(45, childPid) + "\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
     try (RestoreProcess restore =
         start(Map.of(), "open", sample.dbpath().toString(), "--mongod", wrapper.toString())) {
@@ -121,33 +140,90 @@ class InterruptTest {
   }
 
   @Test
+  void aBadSnapshotIsReportedFirstAndEndsTheVersionProbeStartedBesideIt() throws Exception {
+    // a mongod whose --version hangs: the probe runs beside the snapshot read (ProbeInAdvance)
+    Path wrapper = work.resolve("mongod");
+    Files.writeString(wrapper, "#!/bin/sh\nsleep 4571 &\nwait\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    Path db = work.resolve("db");
+    Path metadata =
+        io.restore.testkit.sample.SnapshotLayout.write(
+            db, "k1", "local", Map.of("keyFile", "master.key"));
+    Files.writeString(metadata, "{not json");
+    try (RestoreProcess restore =
+        start(Map.of(), "open", db.toString(), "--mongod", wrapper.toString())) {
+
+      int exit = exitPromptly(restore); // not after the probe's 30 s limit
+
+      assertThat(exit).as(restore.transcript()).isEqualTo(ExitCode.SNAPSHOT.value());
+      assertThat(restore.stderr()).contains("k1.local.metadata").doesNotContain("--version");
+      await()
+          .atMost(PROMPTLY)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          ProcessHandle.allProcesses()
+                              .map(h -> h.info().commandLine().orElse(""))
+                              .filter(c -> c.contains("sleep 4571")))
+                      .as("the probe's process group")
+                      .isEmpty());
+      Leftovers.assertNoSession(state);
+    }
+  }
+
+  @Test
+  void aSecondCtrlCSkipsTheWaitAfterTheShutdownCommandAndStillStopsMongodCleanly()
+      throws Exception {
+    Map<String, String> stuck =
+        Map.of("STANDIN_IGNORE_SHUTDOWN_COMMAND", "1", RestoreSession.SHUTDOWN_TIMEOUT_ENV, "600");
+    try (RestoreProcess restore =
+        start(
+            stuck,
+            "open",
+            sample.dbpath().toString(),
+            "--mongod",
+            RestoreProcess.standIn().toString())) {
+      long mongodPid = restore.mongodPid();
+      List<ProcessHandle> started = restore.descendants();
+
+      restore.signal("INT");
+      // mongod took the shutdown command and carries on: restore would wait 600 s for it
+      await()
+          .atMost(RestoreProcess.PATIENCE)
+          .until(() -> Leftovers.sessionMongodLog(runtime).contains("\"id\":20541,"));
+      restore.signal("INT");
+
+      int exit = exitPromptly(restore);
+      assertThat(exit).as(restore.transcript()).isZero();
+      assertThat(restore.stderr())
+          .contains("SIGINT received: tearing down")
+          .contains(
+              "stopping faster: not waiting any longer for mongod (pid "
+                  + mongodPid
+                  + ") after the shutdown command; sending SIGTERM")
+          .contains("mongod stopped: mongod shut down cleanly on SIGTERM")
+          .doesNotContain("SIGKILL");
+      Leftovers.assertProcessesGone(started);
+      assertThat(sample.dbpath().resolve("mongod.lock")).as("a clean shutdown").isEmptyFile();
+      Leftovers.assertNoSession(state);
+    }
+  }
+
+  @Test
   void ctrlCMidDumpExits130AtOnceAndLeavesNoOutput() throws Exception {
     Path out = work.resolve("dump");
     try (InJvmRestore restore =
-        startInJvm(
-            Map.of("STANDIN_FIND_DELAY_MS", "2000"),
-            "dump",
-            sample.dbpath().toString(),
-            "--mongod",
-            RestoreProcess.standIn().toString(),
-            "--out",
-            out.toString(),
-            "-j",
-            "1")) {
+        startInJvm(Map.of("STANDIN_FIND_DELAY_MS", "2000"), dumpOneCollectionAtATime(out))) {
       // not --quiet: the status lines (timestamped off a terminal) are what this waits for
       restore.awaitStderr(l -> l.contains("dumped "));
 
       restore.signal("INT");
 
-      int exit = exitPromptly(restore);
-      assertThat(exit).as(restore.transcript()).isEqualTo(ExitCode.INTERRUPTED.value());
+      assertInterruptedWithNothingLeft(exitPromptly(restore), restore.transcript(), out);
       assertThat(restore.stderr())
           .contains("the dump was interrupted (SIGINT)")
           .contains("mongod stopped: mongod shut down cleanly on the shutdown command");
-      assertThat(out).doesNotExist();
-      assertThat(partials(out)).as("partial output").isEmpty();
       restore.assertStandInsEnded();
-      Leftovers.assertNoSession(state);
       Leftovers.assertNoSessionFiles(runtime);
     }
   }
@@ -168,32 +244,17 @@ class InterruptTest {
 
       restore.signal("TERM");
 
-      int exit = exitPromptly(restore);
-      assertThat(exit).as(restore.transcript()).isEqualTo(ExitCode.INTERRUPTED.value());
-      assertThat(out).doesNotExist();
-      assertThat(partials(out)).isEmpty();
-      Leftovers.assertNoSession(state);
+      assertInterruptedWithNothingLeft(exitPromptly(restore), restore.transcript(), out);
     }
   }
 
   @Test
   void mongodDyingMidDumpEndsTheDumpAtOnceWithExit6() throws Exception {
     Path out = work.resolve("dump");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "dump",
-                sample.dbpath().toString(),
-                "--mongod",
-                RestoreProcess.standIn().toString(),
-                "--out",
-                out.toString(),
-                "-j",
-                "1"));
     try (InJvmRestore restore =
         startInJvm(
             Map.of("STANDIN_FIND_DELAY_MS", "2000", "STANDIN_CRASH_AFTER_SECONDS", "3"),
-            args.toArray(String[]::new))) {
+            dumpOneCollectionAtATime(out))) {
       restore.mongodPort();
 
       int exit = exitPromptly(restore);
@@ -209,14 +270,7 @@ class InterruptTest {
   @Test
   void aSigkilledRestoresWatchdogEndsTheExecCommandAndItsChildrenAfterMongod() throws Exception {
     Path childPid = work.resolve("child.pid");
-    String script =
-        "sleep 61 & echo $! > '"
-            + childPid
-            + ".tmp'; mv '"
-            + childPid
-            + ".tmp' '"
-            + childPid
-            + "'; wait";
+    String script = sleeperWritingItsPid(61, childPid);
     try (RestoreProcess restore =
         start(
             Map.of(),

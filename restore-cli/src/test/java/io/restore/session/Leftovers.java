@@ -110,4 +110,24 @@ final class Leftovers {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * The running session's mongod.log (in its private folder under {@code runtime}), or "" before it
+   * exists or once the teardown removed it.
+   */
+  static String sessionMongodLog(Path runtime) throws IOException {
+    Path parent = runtime.resolve("restore");
+    if (!Files.isDirectory(parent)) {
+      return "";
+    }
+    try (Stream<Path> dirs = Files.list(parent)) {
+      for (Path d : dirs.toList()) {
+        Path log = d.resolve("mongod.log");
+        if (Files.isRegularFile(log)) {
+          return Files.readString(log);
+        }
+      }
+    }
+    return "";
+  }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every way {@code restore open} can fail: the exit code (ExitCode), a message that names the cause
@@ -151,29 +153,23 @@ class OpenFailureTest {
     }
   }
 
-  @Test
-  void mongodsExitCodesOnStartAreExplained() throws Exception {
-    Run wrongVersion = run(Map.of("STANDIN_EXIT_ON_START", "62"), "--exec", "--", "true");
-    assertExit(wrongVersion, ExitCode.MONGOD_UNUSABLE);
-    assertThat(wrongVersion.stderr())
-        .contains("mongod exited with code 62")
-        .contains("20573")
-        .contains("next: use a mongod of the snapshot's major version");
-
-    Run locked = run(Map.of("STANDIN_EXIT_ON_START", "100"), "--exec", "--", "true");
-    assertExit(locked, ExitCode.MONGOD_FAILED);
-    assertThat(locked.stderr())
-        .contains("mongod exited with code 100")
-        .contains("DBPathInUse")
-        .contains("next: stop any other mongod using this dbpath");
-
-    Run fatal = run(Map.of("STANDIN_EXIT_ON_START", "14"), "--exec", "--", "true");
-    assertExit(fatal, ExitCode.MONGOD_FAILED);
-    assertThat(fatal.stderr())
-        .contains("mongod exited with code 14")
-        .contains("Fatal assertion")
-        .contains("last ")
-        .contains("next: read the log lines above");
+  @ParameterizedTest(name = "mongod exit {0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "62  | MONGOD_UNUSABLE | 20573           | next: use a mongod of the snapshot's major version",
+        "100 | MONGOD_FAILED   | DBPathInUse     | next: stop any other mongod using this dbpath",
+        "14  | MONGOD_FAILED   | Fatal assertion | next: read the log lines above",
+      })
+  void mongodsExitCodesOnStartAreExplained(
+      String mongodExit, ExitCode expected, String logLine, String next) throws Exception {
+    Run run = run(Map.of("STANDIN_EXIT_ON_START", mongodExit), "--exec", "--", "true");
+    assertExit(run, expected);
+    assertThat(run.stderr())
+        .contains("mongod exited with code " + mongodExit)
+        .contains(logLine)
+        .contains("last ") // mongod's last log lines
+        .contains(next);
   }
 
   @Test
@@ -206,7 +202,10 @@ class OpenFailureTest {
       // mongod logs 24199 once it has the key: its signal handlers are in place by then
       await()
           .atMost(RestoreProcess.PATIENCE)
-          .until(() -> sessionLog().contains("\"id\":24199,") || !restore.isRunning());
+          .until(
+              () ->
+                  Leftovers.sessionMongodLog(runtime).contains("\"id\":24199,")
+                      || !restore.isRunning());
       int kmipPort = restore.kmipPort().orElseThrow();
 
       restore.signal("TERM");
@@ -222,23 +221,6 @@ class OpenFailureTest {
     }
     Leftovers.assertNoSession(state);
     Leftovers.assertNoSessionFiles(runtime);
-  }
-
-  /** The session's mongod.log (in the private session folder), or "" before it exists. */
-  private String sessionLog() throws Exception {
-    Path parent = runtime.resolve("restore");
-    if (!Files.isDirectory(parent)) {
-      return "";
-    }
-    try (var dirs = Files.list(parent)) {
-      for (Path d : dirs.toList()) {
-        Path log = d.resolve("mongod.log");
-        if (Files.isRegularFile(log)) {
-          return Files.readString(log);
-        }
-      }
-    }
-    return "";
   }
 
   @Test

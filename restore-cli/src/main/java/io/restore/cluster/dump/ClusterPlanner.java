@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.bson.RawBsonDocument;
 
 /**
  * Plans a sharded cluster's dump as {@code mongodump} through {@code mongos} would see the cluster
@@ -125,11 +124,10 @@ final class ClusterPlanner {
       Namespace data,
       Map<String, OwnershipFilter> filters) {
     if (route instanceof RoutingTable.Route.ByChunks) {
-      OwnershipFilter f = filters.get(shard);
       // the shard-key fields are read from the raw bytes, nothing else of the document is decoded
+      OwnershipFilter.RawDecider d = filters.get(shard).forNamespace(data);
       return new ReadPart.PartOwnership.PerDocument(
-          (bytes, offset, length) ->
-              f.decide(data, new RawBsonDocument(bytes, offset, length)) == Ownership.OWNED);
+          (bytes, offset, length) -> d.decide(bytes, offset, length) == Ownership.OWNED);
     }
     if (route instanceof RoutingTable.Route.OnPrimary p) {
       return p.shard().equals(shard)

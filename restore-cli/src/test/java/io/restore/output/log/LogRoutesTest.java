@@ -76,6 +76,13 @@ class LogRoutesTest {
   }
 
   @Test
+  void quietHidesLibraryWarnings() {
+    install(LogLevel.ERROR);
+    LoggerFactory.getLogger("com.example.Sdk").warn("retrying {}", "call");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void libraryWarningsAreShownAndTheirInfoOnlyWithVerbose() {
     install(LogLevel.INFO);
     LoggerFactory.getLogger("com.example.Sdk").info("chatty");

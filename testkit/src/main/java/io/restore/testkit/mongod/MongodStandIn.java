@@ -273,7 +273,7 @@ public final class MongodStandIn {
             version,
             keyId,
             options.queryableBackupMode(),
-            () -> shutdown.requestStop("shutdown command"),
+            () -> shutdown.onShutdownCommand(faults.ignoreShutdownCommand()),
             // a delayed reply ends early when the stand-in is asked to stop, as mongod's would
             () -> shutdown.awaitStop(faults.findDelayMs()));
     backend.version(ServerVersion.MONGO_5_0);

@@ -66,6 +66,20 @@ final class StandInShutdown {
     requestStop("signal " + number);
   }
 
+  /** The {@code shutdown} command; with STANDIN_IGNORE_SHUTDOWN_COMMAND only logged. */
+  void onShutdownCommand(boolean ignore) {
+    if (ignore) {
+      log.info(
+          "COMMAND",
+          20541,
+          "conn",
+          "Terminating via shutdown command",
+          attr("force", false, "note", "STANDIN_IGNORE_SHUTDOWN_COMMAND: not stopping"));
+      return;
+    }
+    requestStop("shutdown command");
+  }
+
   /** Asks the stand-in to stop; only the first request counts. */
   void requestStop(String reason) {
     if (stopReason.compareAndSet(null, reason)) {
