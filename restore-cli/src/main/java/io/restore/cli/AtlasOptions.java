@@ -80,7 +80,7 @@ final class AtlasOptions {
     return out;
   }
 
-  AtlasFlags flags(Optional<java.time.Duration> timeout) {
+  AtlasFlags flags(Optional<java.time.Duration> timeout, boolean newJob) {
     return new AtlasFlags(
         Optional.ofNullable(clientId),
         Optional.ofNullable(clientSecret),
@@ -88,6 +88,7 @@ final class AtlasOptions {
         Optional.ofNullable(privateKey),
         Optional.ofNullable(baseUrl),
         timeout,
-        Optional.ofNullable(caFile));
+        Optional.ofNullable(caFile),
+        newJob);
   }
 }

@@ -52,7 +52,7 @@ final class AtlasSnapshotsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtlasUri target = AtlasUri.parseCluster(cluster);
-    AtlasFlags flags = atlas.flags(Optional.empty());
+    AtlasFlags flags = atlas.flags(Optional.empty(), false);
     Map<String, String> env = wiring.environment();
     AtlasApi api =
         new AtlasApi(AtlasSettings.of(flags, env), CredentialsResolver.resolve(flags, env));

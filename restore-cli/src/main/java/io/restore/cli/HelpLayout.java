@@ -45,6 +45,7 @@ final class HelpLayout {
     "  RESTORE_AZURE_CLIENT_SECRET  Azure client secret, likewise",
     "  RESTORE_WORK_DIR          where archives and links are extracted (else temp)",
     "  RESTORE_DOWNLOAD_TIMEOUT  seconds a download may take to connect or stall",
+    "  RESTORE_PARALLEL_DOWNLOADS  components downloaded at once, sharded clusters (4)",
     "  MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET  Atlas service account",
     "  MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY  Atlas API key",
     "  MONGODB_ATLAS_OPS_MANAGER_URL  Atlas API base URL (default https://cloud.mongodb.com)",

@@ -58,6 +58,13 @@ final class SourceOptions {
       description = "how long an atlas:// restore job may take to offer its download (default 2h)")
   String atlasTimeout;
 
+  @Option(
+      names = "--atlas-new-job",
+      description =
+          "ask Atlas for a new download restore job even when one for the same snapshot still has"
+              + " a valid link (default: reuse it)")
+  boolean atlasNewJob;
+
   /**
    * Resolves the SOURCE words with {@code env} (the wiring's environment): each as given, an
    * atlas:// source through the Atlas API into its link(s), one per component of a sharded cluster.
@@ -79,6 +86,12 @@ final class SourceOptions {
     return Sources.open(target, options(), need, env, spec.commandLine().getErr());
   }
 
+  /** As {@link #open(SourceTarget, Sources.Need, CommandSpec, Map)}, beside others at once. */
+  OpenedSource openAlongsideOthers(
+      SourceTarget target, Sources.Need need, CommandSpec spec, Map<String, String> env) {
+    return Sources.openAlongsideOthers(target, options(), need, env, spec.commandLine().getErr());
+  }
+
   /**
    * Resolves and opens a SOURCE that must be one replica set's snapshot (proxy); the caller closes
    * the result when its session ends.
@@ -94,7 +107,8 @@ final class SourceOptions {
   }
 
   private AtlasFlags atlasFlags() {
-    return atlas.flags(Optional.ofNullable(atlasTimeout).map(AtlasSettings::parseTimeout));
+    return atlas.flags(
+        Optional.ofNullable(atlasTimeout).map(AtlasSettings::parseTimeout), atlasNewJob);
   }
 
   private void checkAtlasUse(List<String> words) {
@@ -109,6 +123,9 @@ final class SourceOptions {
     List<String> flags = new ArrayList<>(atlas.given());
     if (atlasTimeout != null) {
       flags.add("--atlas-timeout");
+    }
+    if (atlasNewJob) {
+      flags.add("--atlas-new-job");
     }
     if (fromAtlas == 0 && !flags.isEmpty()) {
       throw new RestoreException(

@@ -43,9 +43,10 @@ public final class Sources {
   private final FreeSpace free;
   private final DownloadSettings download;
   private final Optional<SSLContext> tls;
+  private final boolean plainProgress;
 
   Sources(Map<String, String> env, PrintWriter err, FreeSpace free, DownloadSettings download) {
-    this(env, err, free, download, Optional.empty());
+    this(env, err, free, download, Optional.empty(), false);
   }
 
   Sources(
@@ -53,12 +54,14 @@ public final class Sources {
       PrintWriter err,
       FreeSpace free,
       DownloadSettings download,
-      Optional<SSLContext> tls) {
+      Optional<SSLContext> tls,
+      boolean plainProgress) {
     this.env = env;
     this.err = err;
     this.free = free;
     this.download = download;
     this.tls = tls;
+    this.plainProgress = plainProgress;
   }
 
   public static OpenedSource open(
@@ -88,7 +91,7 @@ public final class Sources {
   /**
    * What a SOURCE argument is to open: itself, or for {@code atlas://} the link(s) of a download
    * job the Atlas Administration API was asked for (one per component of a sharded cluster, in the
-   * job's order). Each call on an atlas:// source creates a new job in Atlas.
+   * job's order). A job that can still deliver the same snapshot is reused (docs/atlas-api.md).
    */
   public static List<SourceTarget> resolve(
       String arg, AtlasFlags atlas, Map<String, String> env, PrintWriter err) {
@@ -118,7 +121,30 @@ public final class Sources {
   public static OpenedSource open(
       SourceTarget target, Options options, Need need, Map<String, String> env, PrintWriter err) {
     return new Sources(
-            env, err, FreeSpace.ofFileSystem(), DownloadSettings.fromEnvironment(env), target.tls())
+            env,
+            err,
+            FreeSpace.ofFileSystem(),
+            DownloadSettings.fromEnvironment(env),
+            target.tls(),
+            false)
+        .open(target.source(), options, need);
+  }
+
+  /**
+   * As {@link #open(SourceTarget, Options, Need, Map, PrintWriter)}, for one of several targets
+   * opened at the same time (a sharded cluster's components): its stderr lines carry the target's
+   * name ({@link LabelledLines}) and its progress is plain lines, never a rewritten terminal line.
+   */
+  public static OpenedSource openAlongsideOthers(
+      SourceTarget target, Options options, Need need, Map<String, String> env, PrintWriter err) {
+    PrintWriter labelled = new PrintWriter(new LabelledLines(err, target.shown()));
+    return new Sources(
+            env,
+            labelled,
+            FreeSpace.ofFileSystem(),
+            DownloadSettings.fromEnvironment(env),
+            target.tls(),
+            true)
         .open(target.source(), options, need);
   }
 
@@ -188,7 +214,10 @@ public final class Sources {
         }
       } else {
         Source.Url u = (Source.Url) source;
-        DownloadProgress progress = DownloadProgress.toStderr(err, shown);
+        DownloadProgress progress =
+            plainProgress
+                ? new DownloadProgress(err, false, System::nanoTime, shown)
+                : DownloadProgress.toStderr(err, shown);
         try (HttpBody body = HttpBody.open(u.uri(), download, progress, tls)) {
           if (need == Need.SNAPSHOT && body.contentLength() >= 0) {
             SpaceCheck.require(

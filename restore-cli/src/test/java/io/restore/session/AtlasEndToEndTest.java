@@ -128,4 +128,55 @@ class AtlasEndToEndTest {
     }
     assertThat(workFolders()).isEmpty();
   }
+
+  private RestoreProcess inspect(AtlasApiDouble atlas) throws IOException {
+    return RestoreProcess.start(
+        env(),
+        "inspect",
+        "atlas://" + AtlasApiDouble.PROJECT + "/" + AtlasApiDouble.CLUSTER,
+        "--key-file",
+        DEMO_KEY.toString(),
+        "--atlas-base-url",
+        atlas.baseUrl().toString(),
+        "--atlas-ca-file",
+        atlas.caFile().toString());
+  }
+
+  @Test
+  void inspectThenInspectAgainReusesTheRestoreJob() throws Exception {
+    try (AtlasApiDouble atlas = new AtlasApiDouble(bytes, new AtlasContract())) {
+      try (RestoreProcess first = inspect(atlas)) {
+        RestoreProcess.Finished run = first.finish();
+        assertThat(run.exit()).as(run.transcript()).isZero();
+      }
+      try (RestoreProcess second = inspect(atlas)) {
+        RestoreProcess.Finished run = second.finish();
+        assertThat(run.exit()).as(run.transcript()).isZero();
+        assertThat(run.stderr())
+            .contains("restore: reusing Atlas restore job 7b0000000000000000000001 of snapshot")
+            .doesNotContain("DOWNLOAD-TOKEN");
+      }
+      assertThat(atlas.jobsCreated()).isEqualTo(1);
+      assertThat(atlas.cancelledJobs()).isEmpty();
+      assertThat(atlas.violations()).isEmpty();
+    }
+    assertThat(workFolders()).isEmpty();
+  }
+
+  @Test
+  void ctrlCWhileTheJobIsPreparingCancelsIt() throws Exception {
+    try (AtlasApiDouble atlas =
+            new AtlasApiDouble(bytes, new AtlasContract()).pollsBeforeReady(1_000_000);
+        RestoreProcess restore = inspect(atlas)) {
+      restore.awaitStderr(l -> l.contains(": preparing the download"));
+      restore.signal("INT");
+      int exit = restore.awaitExit();
+      assertThat(exit).as(restore.transcript()).isNotZero();
+      assertThat(atlas.cancelledJobs()).containsExactly("7b0000000000000000000001");
+      assertThat(restore.stderr())
+          .contains("restore: cancelled Atlas restore job 7b0000000000000000000001");
+      assertThat(atlas.violations()).isEmpty();
+    }
+    assertThat(workFolders()).isEmpty();
+  }
 }

@@ -109,6 +109,9 @@ class ClusterDumpSessionTest {
         servers.add(server);
         links.add(server.uri().toString());
       }
+      // The first link answers only once the second has been downloaded whole: fetched one after
+      // the other, the first would wait for a download that never starts.
+      servers.get(0).holdUntil(servers.get(1).served());
       Files.createDirectories(work.resolve("extract"));
       Path archive = work.resolve("over-http.archive");
       try (InJvmRestore restore =
@@ -119,7 +122,55 @@ class ClusterDumpSessionTest {
               "--work-dir",
               work.resolve("extract").toString())) {
         assertThat(restore.awaitExit()).as(restore.transcript()).isZero();
+        assertThat(servers.get(0).openedByGate()).as("the downloads overlapped").isTrue();
         assertOwnedDocuments(archive);
+        assertNothingLeft(restore);
+        // Concurrent downloads report in whole lines, each naming its component.
+        assertThat(restore.stderr().lines().filter(l -> l.contains("downloading ")))
+            .hasSize(links.size())
+            .allMatch(l -> l.startsWith("restore: http://127.0.0.1:"));
+      }
+      try (Stream<Path> s = Files.list(work.resolve("extract"))) {
+        assertThat(s).as("work folders removed").isEmpty();
+      }
+    } finally {
+      servers.forEach(SnapshotServer::close);
+    }
+  }
+
+  @Test
+  void theFirstFailingDownloadStopsTheOthersAndRemovesEveryFolder() throws Exception {
+    ShardedSnapshots copy = ShardedSampleGenerator.writeSnapshots(work.resolve("set"), 5050);
+    List<SnapshotServer> servers = new ArrayList<>();
+    List<String> links = new ArrayList<>();
+    try {
+      for (Path tgz : ShardedArchives.write(copy, work.resolve("tgz")).values()) {
+        SnapshotServer server = new SnapshotServer(Files.readAllBytes(tgz));
+        servers.add(server);
+        links.add(server.uri().toString());
+      }
+      // Every other download stops mid-body until the test ends: only being stopped ends them
+      // (the stall timeout is far beyond the test's own limit).
+      servers.forEach(x -> x.stallAfter(4096));
+      servers.get(1).holdUntil(servers.get(0).served()).status(410);
+      servers.get(0).stallAfter(-1);
+      Files.createDirectories(work.resolve("extract"));
+      Path archive = work.resolve("never.archive");
+      try (InJvmRestore restore =
+          run(
+              Map.of("RESTORE_DOWNLOAD_TIMEOUT", "3600"),
+              links,
+              "--archive=" + archive,
+              "--work-dir",
+              work.resolve("extract").toString())) {
+        assertThat(restore.awaitExit())
+            .as(restore.transcript())
+            .isEqualTo(ExitCode.SNAPSHOT.value());
+        assertThat(restore.stderr())
+            .contains("has expired or was already used")
+            .doesNotContain("SECRET-TOKEN")
+            .doesNotContain("Exception");
+        assertThat(archive).doesNotExist();
         assertNothingLeft(restore);
       }
       try (Stream<Path> s = Files.list(work.resolve("extract"))) {

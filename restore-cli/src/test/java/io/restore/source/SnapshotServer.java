@@ -30,6 +30,9 @@ public final class SnapshotServer implements AutoCloseable {
   private volatile boolean acceptRanges = true;
   private volatile int cutFirstAfter = -1;
   private volatile int stallAfter = -1;
+  private final CountDownLatch served = new CountDownLatch(1);
+  private volatile CountDownLatch gate;
+  private volatile boolean openedByGate;
 
   public SnapshotServer(byte[] body) throws IOException {
     this.body = body;
@@ -61,6 +64,25 @@ public final class SnapshotServer implements AutoCloseable {
     return this;
   }
 
+  /** Counted down once a response has sent the whole archive. */
+  public CountDownLatch served() {
+    return served;
+  }
+
+  /**
+   * Holds every response (before its headers) until {@code gate} opens, e.g. another server's
+   * {@link #served()}: proof that two downloads overlapped. A bound (five minutes) keeps a client
+   * that fetches one at a time from hanging the test; {@link #openedByGate()} tells which it was.
+   */
+  public SnapshotServer holdUntil(CountDownLatch gate) {
+    this.gate = gate;
+    return this;
+  }
+
+  public boolean openedByGate() {
+    return openedByGate;
+  }
+
   /** The link, with a query that must never be printed. */
   public URI uri() {
     return URI.create(
@@ -80,6 +102,10 @@ public final class SnapshotServer implements AutoCloseable {
       ranges.add(range);
     }
     try (ex) {
+      CountDownLatch g = gate;
+      if (g != null && g.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        openedByGate = true;
+      }
       if (status != 200) {
         ex.sendResponseHeaders(status, -1);
         return;
@@ -110,6 +136,8 @@ public final class SnapshotServer implements AutoCloseable {
         return;
       }
       out.write(body, start, body.length - start);
+      out.flush();
+      served.countDown();
     } catch (IOException | InterruptedException e) {
       // the client went away or the test ended: nothing to do
     }

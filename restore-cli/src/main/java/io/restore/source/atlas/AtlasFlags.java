@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The Atlas options of the command line, as given (absent ones empty). Credentials and the base URL
- * fall back to the environment in {@link CredentialsResolver} and {@link AtlasSettings}.
+ * The Atlas options of the command line, as given (absent ones empty; {@code newJob}: {@code
+ * --atlas-new-job}, never reuse a restore job). Credentials and the base URL fall back to the
+ * environment in {@link CredentialsResolver} and {@link AtlasSettings}.
  */
 public record AtlasFlags(
     Optional<String> clientId,
@@ -15,7 +16,8 @@ public record AtlasFlags(
     Optional<String> privateKey,
     Optional<String> baseUrl,
     Optional<Duration> timeout,
-    Optional<Path> caFile) {
+    Optional<Path> caFile,
+    boolean newJob) {
 
   public static AtlasFlags none() {
     return new AtlasFlags(
@@ -25,6 +27,7 @@ public record AtlasFlags(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 }

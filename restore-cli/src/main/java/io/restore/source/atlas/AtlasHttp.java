@@ -53,6 +53,11 @@ final class AtlasHttp {
     return call("POST", path, json, doing);
   }
 
+  /** DELETE {@code path}; Atlas answers 204 without a body. */
+  void delete(String path, String doing) {
+    call("DELETE", path, null, doing);
+  }
+
   private String call(String method, String path, String json, String doing) {
     URI uri = settings.baseUri().resolve(path);
     HttpResponse<String> r = send(method, uri, json);
@@ -83,6 +88,8 @@ final class AtlasHttp {
         HttpRequest.newBuilder(uri).timeout(settings.requestTimeout()).header("Accept", MEDIA);
     if (json != null) {
       b.header("Content-Type", MEDIA).POST(HttpRequest.BodyPublishers.ofString(json));
+    } else if (method.equals("DELETE")) {
+      b.DELETE();
     } else {
       b.GET();
     }

@@ -76,7 +76,19 @@ final class AtlasJson {
         bool(m, "failed"),
         bool(m, "expired"),
         bool(m, "cancelled"),
-        string(m, "finishedAt"));
+        string(m, "finishedAt"),
+        string(m, "deliveryType"),
+        string(m, "snapshotId"),
+        instant(m, "expiresAt"));
+  }
+
+  /** An unreadable time counts as absent: a job whose link validity is unknown is not reused. */
+  private static Optional<Instant> instant(Map<String, Object> m, String key) {
+    try {
+      return string(m, key).map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,16 +19,24 @@ public final class AtlasSource {
   private final AtlasSettings settings;
   private final Credentials credentials;
   private final PrintWriter err;
+  private final boolean reuse;
 
   public AtlasSource(AtlasSettings settings, Credentials credentials, PrintWriter err) {
+    this(settings, credentials, err, true);
+  }
+
+  /** {@code reuse}: false with --atlas-new-job (a new restore job every run). */
+  public AtlasSource(
+      AtlasSettings settings, Credentials credentials, PrintWriter err, boolean reuse) {
     this.settings = settings;
     this.credentials = credentials;
     this.err = err;
+    this.reuse = reuse;
   }
 
   public static AtlasSource of(AtlasFlags flags, Map<String, String> env, PrintWriter err) {
     Credentials c = CredentialsResolver.resolve(flags, env);
-    return new AtlasSource(AtlasSettings.of(flags, env), c, err);
+    return new AtlasSource(AtlasSettings.of(flags, env), c, err, !flags.newJob());
   }
 
   public AtlasDelivery resolve(AtlasUri target) {
@@ -50,15 +59,54 @@ public final class AtlasSource {
                 ? " (" + Bytes.human(snap.storageSizeBytes()) + ")"
                 : "")
             + ": requesting a download");
-    RestoreJob job =
-        new JobPoller(api, settings, err)
-            .await(target, api.createDownloadJob(target.projectId(), target.cluster(), snap.id()));
+    RestoreJob job = deliver(api, target, snap);
     if (job.multiComponent()) {
       return sharded(job, snap);
     }
     URI url = link(job.deliveryUrls().get(0), job.id());
     registerTokens(url, job.id(), snap.id());
     return new AtlasDelivery.Single(job.id(), snap, url, settings.tls());
+  }
+
+  /**
+   * A download job's ready job: an existing one of the same snapshot when it can still deliver
+   * ({@link JobReuse}), else a new one, cancelled if it fails to deliver ({@link CancelOnFailure}).
+   */
+  private RestoreJob deliver(AtlasApi api, AtlasUri target, SnapshotInfo snap) {
+    JobPoller poller = new JobPoller(api, settings, err);
+    if (reuse) {
+      Optional<RestoreJob> existing =
+          JobReuse.choose(
+              api.restoreJobs(target.projectId(), target.cluster()),
+              snap.id(),
+              settings.clock().instant());
+      if (existing.isPresent()) {
+        RestoreJob j = existing.get();
+        status(
+            "reusing Atlas restore job "
+                + j.id()
+                + " of snapshot "
+                + snap.id()
+                + (j.ready()
+                    ? " (its link is valid until " + j.expiresAt().map(Object::toString).orElse("?")
+                    : " (still preparing its link")
+                + "); --atlas-new-job asks for a new one");
+        return poller.await(target, j, false);
+      }
+    }
+    RestoreJob created = api.createDownloadJob(target.projectId(), target.cluster(), snap.id());
+    try (CancelOnFailure guard = new CancelOnFailure(api, target, created.id(), err)) {
+      try {
+        RestoreJob ready = poller.await(target, created, true);
+        guard.delivered();
+        return ready;
+      } catch (RuntimeException e) {
+        if (poller.lastSeen() != null && poller.lastSeen().over()) {
+          guard.endedInAtlas();
+        }
+        throw e;
+      }
+    }
   }
 
   private static URI link(String url, String jobId) {

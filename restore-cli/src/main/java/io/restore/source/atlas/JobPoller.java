@@ -15,6 +15,7 @@ final class JobPoller {
   private final AtlasApi api;
   private final AtlasSettings settings;
   private final PrintWriter err;
+  private volatile RestoreJob lastSeen;
 
   JobPoller(AtlasApi api, AtlasSettings settings, PrintWriter err) {
     this.api = api;
@@ -22,13 +23,23 @@ final class JobPoller {
     this.err = err;
   }
 
-  RestoreJob await(AtlasUri target, RestoreJob created) {
+  /** The job as last read (after a failed {@link #await}: whether Atlas ended it). */
+  RestoreJob lastSeen() {
+    return lastSeen;
+  }
+
+  /**
+   * Polls {@code created} until it has its link. {@code ours}: this run created it, and cancels it
+   * when the wait fails ({@link CancelOnFailure}); the timeout message says so.
+   */
+  RestoreJob await(AtlasUri target, RestoreJob created, boolean ours) {
     Instant start = settings.clock().instant();
     Instant deadline = start.plus(settings.jobTimeout());
     Backoff backoff = new Backoff(settings.firstPoll());
     Duration wait = null;
     RestoreJob job = created;
     while (true) {
+      lastSeen = job;
       Duration elapsed = Duration.between(start, settings.clock().instant());
       err.println(
           "restore: Atlas restore job "
@@ -39,7 +50,7 @@ final class JobPoller {
               + human(elapsed)
               + ")");
       err.flush();
-      if (job.failed() || job.expired() || job.cancelled()) {
+      if (job.over()) {
         throw new RestoreException(
             ExitCode.ATLAS,
             "Atlas restore job " + job.id() + " " + job.state(),
@@ -57,9 +68,10 @@ final class JobPoller {
                 + " has no download link after "
                 + human(settings.jobTimeout())
                 + " (--atlas-timeout)",
-            "the job keeps running in Atlas: follow it under Backup > Restores & Downloads and pass"
-                + " its link to restore when it is ready, or run again with a longer"
-                + " --atlas-timeout");
+            ours
+                ? "restore cancels the job it asked for; run again with a longer --atlas-timeout"
+                : "the job keeps running in Atlas (restore reused it, another run asked for it):"
+                    + " run again later to reuse it, or with a longer --atlas-timeout");
       }
       wait = backoff.next(wait);
       try {

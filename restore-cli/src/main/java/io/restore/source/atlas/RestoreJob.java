@@ -1,5 +1,6 @@
 package io.restore.source.atlas;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,10 @@ public record RestoreJob(
     boolean failed,
     boolean expired,
     boolean cancelled,
-    Optional<String> finishedAt) {
+    Optional<String> finishedAt,
+    Optional<String> deliveryType,
+    Optional<String> snapshotId,
+    Optional<Instant> expiresAt) {
 
   /** One replica set of a sharded cluster's job ({@code DiskBackupRestoreMember}). */
   public record Component(String replicaSetName, Optional<String> downloadUrl) {}
@@ -39,6 +43,11 @@ public record RestoreJob(
       return components.stream().allMatch(c -> c.downloadUrl().isPresent());
     }
     return !deliveryUrls.isEmpty();
+  }
+
+  /** Failed, expired or cancelled: it will never deliver (again). */
+  public boolean over() {
+    return failed || expired || cancelled;
   }
 
   /** A sharded cluster's job: one download per replica set (shards and config server). */

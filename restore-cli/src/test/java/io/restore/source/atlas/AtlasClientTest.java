@@ -139,7 +139,8 @@ class AtlasClientTest {
         .isEqualTo(
             "Atlas restore job 7b0000000000000000000001 has no download link after 10 min 00 s"
                 + " (--atlas-timeout)");
-    assertThat(e.nextStep()).contains("--atlas-timeout").contains("Restores & Downloads");
+    assertThat(e.nextStep()).contains("--atlas-timeout").contains("cancels the job");
+    assertThat(atlas.cancelledJobs()).containsExactly("7b0000000000000000000001");
     assertThat(clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus))
         .isEqualTo(Duration.ofMinutes(10));
   }

@@ -53,8 +53,16 @@ public final class AtlasContract implements Contract {
     if (!res.body().isEmpty()) {
       b.withBody(res.body());
     }
-    return messages(
-        VALIDATOR.validateResponse(req.path(), Request.Method.valueOf(req.method()), b.build()));
+    List<String> found =
+        messages(
+            VALIDATOR.validateResponse(
+                req.path(), Request.Method.valueOf(req.method()), b.build()));
+    if (res.status() == 204) {
+      // The description names a media type for cancelBackupRestoreJob's 204, which the validator
+      // reads as a body to expect; a 204 has none by definition (RFC 9110, section 15.3.5).
+      return found.stream().filter(v -> !v.startsWith("validation.response.body.missing")).toList();
+    }
+    return found;
   }
 
   private static Map<String, List<String>> headers(Map<String, List<String>> h) {

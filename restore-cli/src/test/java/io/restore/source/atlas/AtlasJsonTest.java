@@ -53,6 +53,9 @@ class AtlasJsonTest {
             false,
             false,
             false,
+            Optional.empty(),
+            Optional.of("download"),
+            Optional.empty(),
             Optional.empty());
     assertThat(half.ready()).isFalse();
     assertThat(half.multiComponent()).isTrue();

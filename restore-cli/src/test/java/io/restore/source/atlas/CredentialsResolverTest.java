@@ -27,7 +27,8 @@ class CredentialsResolverTest {
         Optional.ofNullable(priv),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   @Test

@@ -15,17 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,26 +56,20 @@ public final class AtlasApiDouble implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final LoopbackTls tls;
-  private final byte[] archive;
+  private final DoubleDownloads downloads;
   private final Contract contract;
   private final DigestChecker digest = new DigestChecker(PUBLIC_KEY, PRIVATE_KEY);
-  private final Set<String> tokens = ConcurrentHashMap.newKeySet();
-  private final Map<String, AtomicInteger> jobPolls = new ConcurrentHashMap<>();
-  private final Map<String, Snapshot> jobSnapshots = new ConcurrentHashMap<>();
+  private final DoubleOAuth oauth = new DoubleOAuth();
+  private final DoubleJobs jobs = new DoubleJobs();
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
-  private final AtomicInteger tokenRequests = new AtomicInteger();
-  private final AtomicInteger jobCounter = new AtomicInteger();
   private volatile List<Snapshot> snapshots;
   private volatile int pollsBeforeReady = 3;
-  private volatile List<String> components = List.of();
-  private volatile Map<String, byte[]> componentArchives = Map.of();
-  private final Set<String> failingDownloads = ConcurrentHashMap.newKeySet();
 
   /** Serves {@code archive} at each job's link; checks every exchange with {@code contract}. */
   public AtlasApiDouble(byte[] archive, Contract contract) throws IOException {
-    this.archive = archive;
+    this.downloads = new DoubleDownloads(archive);
     this.contract = contract;
     this.tls = LoopbackTls.create();
     List<Snapshot> seven =
@@ -112,7 +102,7 @@ public final class AtlasApiDouble implements AutoCloseable {
 
   /** Jobs deliver one archive per named component, as a sharded cluster's do (each the same). */
   public AtlasApiDouble sharded(List<String> replicaSets) {
-    components = List.copyOf(replicaSets);
+    downloads.sharded(replicaSets, Map.of());
     return this;
   }
 
@@ -121,15 +111,41 @@ public final class AtlasApiDouble implements AutoCloseable {
    * {@code .tar.gz}, listed in the map's iteration order.
    */
   public AtlasApiDouble sharded(Map<String, byte[]> archivesByReplicaSet) {
-    components = List.copyOf(archivesByReplicaSet.keySet());
-    componentArchives = Map.copyOf(archivesByReplicaSet);
+    downloads.sharded(List.copyOf(archivesByReplicaSet.keySet()), archivesByReplicaSet);
     return this;
   }
 
   /** This component's download link answers 410 Gone, as an expired Atlas link does. */
   public AtlasApiDouble failDownload(String replicaSet) {
-    failingDownloads.add(replicaSet);
+    downloads.fail(replicaSet);
     return this;
+  }
+
+  /**
+   * A restore job that exists before the test runs (another run's, or the user's), listed by {@code
+   * listBackupRestoreJobs} newest first. {@code ready}: it shows its link from the first read;
+   * {@code expiresAt} is its link's end (null: four hours after it became ready). Returns its id.
+   */
+  public String addJob(
+      String snapshotId, String deliveryType, boolean ready, boolean expired, Instant expiresAt) {
+    Snapshot s =
+        snapshots.stream()
+            .filter(x -> x.id().equals(snapshotId))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId));
+    DoubleJobs.Job j = jobs.add(s, deliveryType, ready, expired, false);
+    j.expiresAt = expiresAt;
+    return j.id;
+  }
+
+  /** The ids of the jobs cancelled ({@code DELETE .../restoreJobs/{id}}), in order. */
+  public List<String> cancelledJobs() {
+    return jobs.cancelled();
+  }
+
+  /** How many jobs {@code createBackupRestoreJob} created. */
+  public int jobsCreated() {
+    return jobs.created();
   }
 
   /** The next {@code count} API calls (after authentication) get 429 with this Retry-After. */
@@ -167,7 +183,7 @@ public final class AtlasApiDouble implements AutoCloseable {
   }
 
   public int tokenRequests() {
-    return tokenRequests.get();
+    return oauth.requests();
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -179,14 +195,14 @@ public final class AtlasApiDouble implements AutoCloseable {
       Contract.Message req =
           new Contract.Message(
               method, path, uri.getRawQuery(), Map.copyOf(ex.getRequestHeaders()), 0, body);
-      if (path.equals("/api/oauth/token")) {
+      if (path.equals(DoubleOAuth.PATH)) {
         log.add(method + " " + path);
-        token(ex, body);
+        oauth.serve(ex, body);
         return;
       }
-      if (path.startsWith("/backup/restore/")) {
+      if (path.startsWith(DoubleDownloads.PREFIX)) {
         log.add(method + " " + path);
-        download(ex, uri);
+        downloads.serve(ex, uri);
         return;
       }
       String target = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -222,7 +238,7 @@ public final class AtlasApiDouble implements AutoCloseable {
 
   private Optional<String> authenticate(HttpExchange ex, String method, String target) {
     String h = ex.getRequestHeaders().getFirst("Authorization");
-    if (h != null && h.startsWith("Bearer ") && tokens.contains(h.substring(7))) {
+    if (oauth.accepts(h)) {
       return Optional.of("bearer");
     }
     if (digest.accepts(h, method, target)) {
@@ -265,10 +281,14 @@ public final class AtlasApiDouble implements AutoCloseable {
       int per = Integer.parseInt(q.getOrDefault("itemsPerPage", "100"));
       boolean count = !"false".equals(q.get("includeCount"));
       respond(ex, req, 200, AtlasJsonBodies.page(snapshots, page, per, count, self));
+    } else if (m.group(3).equals("restoreJobs") && m.group(4) == null && method.equals("GET")) {
+      listJobs(ex, req, query, self);
     } else if (m.group(4) == null && method.equals("POST")) {
       createJob(ex, req, body, self);
     } else if (m.group(4) != null && method.equals("GET") && m.group(3).equals("restoreJobs")) {
       readJob(ex, req, m.group(4), self);
+    } else if (m.group(4) != null && method.equals("DELETE") && m.group(3).equals("restoreJobs")) {
+      cancelJob(ex, req, m.group(4));
     } else {
       respond(ex, req, 405, error(405, "METHOD_NOT_ALLOWED", method + " is not allowed here."));
     }
@@ -283,103 +303,74 @@ public final class AtlasApiDouble implements AutoCloseable {
       respond(ex, req, 400, error(400, "INVALID_ATTRIBUTE", "Invalid snapshotId or deliveryType."));
       return;
     }
-    String id = String.format("7b%022x", jobCounter.incrementAndGet());
-    jobPolls.put(id, new AtomicInteger());
-    jobSnapshots.put(id, s.get());
-    respond(ex, req, 200, jobBody(id, self, 0));
+    respond(ex, req, 200, jobBody(jobs.add(s.get(), "download", false, false, true), self));
   }
 
   private void readJob(HttpExchange ex, Contract.Message req, String id, String self)
       throws IOException {
-    AtomicInteger polls = jobPolls.get(id);
-    if (polls == null) {
+    DoubleJobs.Job j = jobs.get(id);
+    if (j == null) {
       respond(ex, req, 404, error(404, "RESTORE_JOB_NOT_FOUND", "No restore job " + id + "."));
       return;
     }
-    respond(ex, req, 200, jobBody(id, self, polls.incrementAndGet()));
+    j.polls.incrementAndGet();
+    respond(ex, req, 200, jobBody(j, self));
   }
 
-  private JsonObject jobBody(String id, String self, int polls) {
-    Snapshot s = jobSnapshots.get(id);
+  /** {@code listBackupRestoreJobs}: newest first, paginated as the snapshot list is. */
+  private void listJobs(HttpExchange ex, Contract.Message req, String query, String self)
+      throws IOException {
+    Map<String, String> q = Query.parse(query);
+    int page = Integer.parseInt(q.getOrDefault("pageNum", "1"));
+    int per = Integer.parseInt(q.getOrDefault("itemsPerPage", "100"));
+    boolean count = !"false".equals(q.get("includeCount"));
+    List<JsonObject> all = new ArrayList<>();
+    for (DoubleJobs.Job j : jobs.newestFirst()) {
+      all.add(jobBody(j, self));
+    }
+    respond(ex, req, 200, AtlasJsonBodies.page(all, page, per, count, self, x -> x));
+  }
+
+  /** {@code cancelBackupRestoreJob}: 204 without a body; the job then shows cancelled. */
+  private void cancelJob(HttpExchange ex, Contract.Message req, String id) throws IOException {
+    if (!jobs.cancel(id)) {
+      respond(ex, req, 404, error(404, "RESTORE_JOB_NOT_FOUND", "No restore job " + id + "."));
+      return;
+    }
+    respond(ex, req, 204, null);
+  }
+
+  private JsonObject jobBody(DoubleJobs.Job j, String self) {
+    Snapshot s = j.snapshot;
     List<String> urls = new ArrayList<>();
-    if (polls >= pollsBeforeReady) {
-      if (components.isEmpty()) {
-        urls.add(link(id, "restore-" + s.id()));
-      } else {
-        components.forEach(c -> urls.add(link(id, c)));
+    boolean ready = j.readyFromStart || j.polls.get() >= pollsBeforeReady;
+    if (ready && !j.cancelled) {
+      if (j.expiresAt == null) {
+        j.expiresAt = Instant.now().plus(java.time.Duration.ofHours(4));
       }
+      downloads.addLinks(baseUrl(), j.id, s.id(), urls);
     }
-    return AtlasJsonBodies.job(id, s, urls, components, self);
-  }
-
-  /** Like Atlas's links: a token folder in the path and a signature in the query. */
-  private String link(String jobId, String name) {
-    return baseUrl()
-        + "/backup/restore/"
-        + jobId
-        + "/"
-        + PATH_TOKEN
-        + "/"
-        + name
-        + ".tar.gz?token=DOWNLOAD-TOKEN-"
-        + jobId;
-  }
-
-  private void token(HttpExchange ex, String body) throws IOException {
-    tokenRequests.incrementAndGet();
-    String expected =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-    boolean form =
-        String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"))
-            .startsWith("application/x-www-form-urlencoded");
-    if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))
-        || !form
-        || !body.strip().equals("grant_type=client_credentials")) {
-      raw(
-          ex,
-          401,
-          "application/json",
-          "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client credentials.\"}");
-      return;
-    }
-    String t = "atlas-token-" + java.util.UUID.randomUUID();
-    tokens.add(t);
-    raw(
-        ex,
-        200,
-        "application/json",
-        "{\"access_token\":\"" + t + "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
-  }
-
-  private void download(HttpExchange ex, URI uri) throws IOException {
-    String q = String.valueOf(uri.getRawQuery());
-    if (!q.startsWith("token=DOWNLOAD-TOKEN-")) {
-      raw(ex, 403, "text/plain", "expired");
-      return;
-    }
-    String file = uri.getRawPath().substring(uri.getRawPath().lastIndexOf('/') + 1);
-    String component = file.replaceFirst("\\.tar\\.gz$", "");
-    if (failingDownloads.contains(component)) {
-      raw(ex, 410, "text/plain", "gone");
-      return;
-    }
-    byte[] body = componentArchives.getOrDefault(component, archive);
-    ex.getResponseHeaders().add("Content-Type", "application/gzip");
-    ex.sendResponseHeaders(200, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    return AtlasJsonBodies.job(
+        new AtlasJsonBodies.JobState(
+            j.id,
+            s,
+            j.deliveryType,
+            urls,
+            downloads.components(),
+            j.cancelled,
+            j.expired,
+            j.expiresAt),
+        self);
   }
 
   private static JsonObject error(int status, String code, String detail) {
     return AtlasJsonBodies.error(status, code, Reasons.of(status), detail);
   }
 
+  /** Replies with {@code body} (null: none, as for 204) after checking it against the contract. */
   private void respond(HttpExchange ex, Contract.Message req, int status, JsonObject body)
       throws IOException {
-    String text = body.toString();
+    String text = body == null ? "" : body.toString();
     String type = status / 100 == 2 ? MEDIA : "application/json";
     ex.getResponseHeaders().add("Content-Type", type);
     Contract.Message res =
@@ -393,17 +384,11 @@ public final class AtlasApiDouble implements AutoCloseable {
     for (String v : contract.checkResponse(req, res)) {
       violations.add("response " + status + " to " + req.method() + " " + req.path() + ": " + v);
     }
-    byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    ex.sendResponseHeaders(status, b.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(b);
+    if (body == null) {
+      ex.sendResponseHeaders(status, -1);
+      return;
     }
-  }
-
-  private static void raw(HttpExchange ex, int status, String type, String text)
-      throws IOException {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", type);
     ex.sendResponseHeaders(status, b.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(b);

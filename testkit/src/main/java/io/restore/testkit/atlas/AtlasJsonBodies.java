@@ -30,13 +30,23 @@ final class AtlasJsonBodies {
   }
 
   static JsonObject page(List<Snapshot> all, int pageNum, int perPage, boolean count, String self) {
+    return page(all, pageNum, perPage, count, self, s -> snapshot(s, self));
+  }
+
+  static <T> JsonObject page(
+      List<T> all,
+      int pageNum,
+      int perPage,
+      boolean count,
+      String self,
+      java.util.function.Function<T, JsonObject> body) {
     JsonObject o = new JsonObject();
     o.add("links", links(self + "?pageNum=" + pageNum + "&itemsPerPage=" + perPage));
     JsonArray results = new JsonArray();
     int from = Math.min(all.size(), (pageNum - 1) * perPage);
     int to = Math.min(all.size(), from + perPage);
-    for (Snapshot s : all.subList(from, to)) {
-      results.add(snapshot(s, self));
+    for (T s : all.subList(from, to)) {
+      results.add(body.apply(s));
     }
     o.add("results", results);
     if (count) {
@@ -45,12 +55,26 @@ final class AtlasJsonBodies {
     return o;
   }
 
-  static JsonObject job(
-      String id, Snapshot s, List<String> urls, List<String> components, String self) {
+  /** What a job body shows; {@code expiresAt} null until the job has its link. */
+  record JobState(
+      String id,
+      Snapshot snapshot,
+      String deliveryType,
+      List<String> urls,
+      List<String> components,
+      boolean cancelled,
+      boolean expired,
+      java.time.Instant expiresAt) {}
+
+  static JsonObject job(JobState j, String self) {
+    String id = j.id();
+    Snapshot s = j.snapshot();
+    List<String> urls = j.urls();
+    List<String> components = j.components();
     JsonObject o = new JsonObject();
-    o.addProperty("cancelled", false);
-    o.addProperty("deliveryType", "download");
-    o.addProperty("expired", false);
+    o.addProperty("cancelled", j.cancelled());
+    o.addProperty("deliveryType", j.deliveryType());
+    o.addProperty("expired", j.expired());
     o.addProperty("failed", false);
     o.addProperty("id", id);
     o.add("links", links(self + "/" + id));
@@ -60,7 +84,7 @@ final class AtlasJsonBodies {
       JsonArray a = new JsonArray();
       urls.forEach(a::add);
       o.add("deliveryUrl", a);
-      o.addProperty("expiresAt", s.createdAt().plus(Duration.ofHours(4)).toString());
+      o.addProperty("expiresAt", j.expiresAt().toString());
       o.addProperty("finishedAt", s.createdAt().plus(Duration.ofMinutes(3)).toString());
       if (!components.isEmpty()) {
         JsonArray c = new JsonArray();
