@@ -121,7 +121,7 @@ final class DumpCommand implements Callable<Integer>, RunSummary.Source {
         output.sessionLog(wiring.stateDir());
         return wiring
             .restoreSession(spec.commandLine().getOut(), output.console(), facts, true)
-            .open(open, DumpJobs.job(wiring.dumper(), request, output.console(), summary));
+            .open(open, DumpJobs.job(wiring.dumper(), request, output.console(), summary, facts));
       }
     }
     wiring.dumper().dump(uri, request, DumpJobs.progress(output.console(), summary));

@@ -2,6 +2,7 @@ package io.restore.cli;
 
 import io.restore.dump.DumpProgress;
 import io.restore.dump.DumpRequest;
+import io.restore.dump.DumpSnapshot;
 import io.restore.dump.Dumper;
 import io.restore.dump.LiveProgress;
 import io.restore.dump.LogLineProgress;
@@ -9,6 +10,7 @@ import io.restore.dump.OutputChecks;
 import io.restore.output.Console;
 import io.restore.output.LogLevel;
 import io.restore.session.Job;
+import io.restore.session.SessionFacts;
 
 /** The dumper as a session job, with the progress display that suits stderr. */
 final class DumpJobs {
@@ -17,13 +19,14 @@ final class DumpJobs {
   /**
    * @param summary the run's --summary-json, which keeps the dump's own summary; null without one
    */
-  static Job.Dump job(Dumper dumper, DumpRequest request, Console console, RunSummary summary) {
+  static Job.Dump job(
+      Dumper dumper, DumpRequest request, Console console, RunSummary summary, SessionFacts facts) {
     return new Job.Dump(
         new Job.DumpJob() {
           @Override
           public int run(String uri) {
             // The dumper reports its own summary line; failures are RestoreExceptions.
-            dumper.dump(uri, request, progress(console, summary));
+            dumper.dump(uri, request.withSnapshot(snapshot(facts)), progress(console, summary));
             return 0;
           }
 
@@ -37,6 +40,11 @@ final class DumpJobs {
             dumper.cancel();
           }
         });
+  }
+
+  /** What the session learned of the snapshot by the time mongod is ready. */
+  static DumpSnapshot snapshot(SessionFacts facts) {
+    return new DumpSnapshot(facts.keyId(), facts.provider(), facts.mongodVersion());
   }
 
   static DumpProgress progress(Console console, RunSummary summary) {

@@ -256,7 +256,8 @@ public final class DumpOptions {
         Optional.empty(),
         tool,
         "restore " + BuildInfo.version(),
-        includeOrphans);
+        includeOrphans,
+        Optional.empty()); // the session fills it in when it knows the snapshot (DumpJobs)
   }
 
   private boolean jsonl() {

@@ -5,6 +5,7 @@ import io.restore.dump.DumpRequest;
 import io.restore.dump.Dumper;
 import io.restore.session.ClusterJob;
 import io.restore.session.Job;
+import io.restore.session.SessionFacts;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -35,10 +36,10 @@ final class DumpToOption {
   }
 
   /** The dump job; checked (bad --query, bare --archive on a terminal) before any work. */
-  Job job(Dumper dumper, OutputOptions output, RunSummary summary) {
+  Job job(Dumper dumper, OutputOptions output, RunSummary summary, SessionFacts facts) {
     DumpRequest request = request();
     ArchiveGuard.check(options, output);
-    return DumpJobs.job(dumper, request, output.console(), summary);
+    return DumpJobs.job(dumper, request, output.console(), summary, facts);
   }
 
   private DumpRequest request() {

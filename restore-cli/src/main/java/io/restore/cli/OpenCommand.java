@@ -269,7 +269,7 @@ final class OpenCommand implements Callable<Integer>, RunSummary.Source {
       return new Job.Exec(words);
     }
     if (dumpTo.requested()) {
-      return dumpTo.job(wiring.dumper(), output, summary);
+      return dumpTo.job(wiring.dumper(), output, summary, facts);
     }
     return new Job.Wait();
   }

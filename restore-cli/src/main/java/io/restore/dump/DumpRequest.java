@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * @param toolVersion written into prelude.json and the archive header
  * @param includeOrphans a sharded cluster's dump keeps orphan documents too ({@code
  *     --include-orphans}, for forensics; docs/design/sharding.md); a single server has none
+ * @param snapshot what is known of the snapshot being dumped, for {@code restore-manifest.json}
+ *     (empty when dumping a running server)
  */
 public record DumpRequest(
     DumpOutput output,
@@ -30,7 +32,8 @@ public record DumpRequest(
     Optional<Path> summaryJson,
     DumpTool tool,
     String toolVersion,
-    boolean includeOrphans) {
+    boolean includeOrphans,
+    Optional<DumpSnapshot> snapshot) {
 
   public static final int DEFAULT_PARALLEL_COLLECTIONS = 4;
   public static final int DEFAULT_COMPRESSION_LEVEL = 1;
@@ -40,6 +43,7 @@ public record DumpRequest(
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(summaryJson, "summaryJson");
     Objects.requireNonNull(tool, "tool");
+    Objects.requireNonNull(snapshot, "snapshot");
     toolVersion = Objects.requireNonNullElse(toolVersion, "unknown");
     requireInRange(parallelCollections, 1, 64, "--parallel-collections", "(default 4)");
     requireInRange(
@@ -67,7 +71,8 @@ public record DumpRequest(
         Optional.empty(),
         DumpTool.BUILTIN,
         "unknown",
-        false);
+        false,
+        Optional.empty());
   }
 
   public DumpRequest withFilter(NamespaceFilter f) {
@@ -98,6 +103,10 @@ public record DumpRequest(
     return edit(b -> b.includeOrphans = keep);
   }
 
+  public DumpRequest withSnapshot(DumpSnapshot s) {
+    return edit(b -> b.snapshot = Optional.of(s));
+  }
+
   /**
    * A copy with one change: the one place besides the canonical constructor listing every field.
    */
@@ -119,6 +128,7 @@ public record DumpRequest(
     DumpTool tool;
     private final String toolVersion;
     boolean includeOrphans;
+    Optional<DumpSnapshot> snapshot;
 
     Copy(DumpRequest r) {
       output = r.output;
@@ -131,6 +141,7 @@ public record DumpRequest(
       tool = r.tool;
       toolVersion = r.toolVersion;
       includeOrphans = r.includeOrphans;
+      snapshot = r.snapshot;
     }
 
     DumpRequest build() {
@@ -144,7 +155,8 @@ public record DumpRequest(
           summaryJson,
           tool,
           toolVersion,
-          includeOrphans);
+          includeOrphans,
+          snapshot);
     }
   }
 }

@@ -52,6 +52,12 @@ final class StoreManifest {
             .append("complete", org.bson.BsonBoolean.TRUE)
             .append("tool", new BsonString(request.toolVersion()))
             .append("serverVersion", new BsonString(serverVersion))
+            .append(
+                "snapshot",
+                request
+                    .snapshot()
+                    .<org.bson.BsonValue>map(DumpSnapshot::toBson)
+                    .orElse(org.bson.BsonNull.VALUE))
             .append("written", new BsonString(Instant.now().toString()))
             .append("format", new BsonString(format))
             .append("collections", colls)

@@ -55,8 +55,14 @@ public final class DumpBench {
     long cpu = 0;
     for (int i = 0; i < runs; i++) {
       long cpu0 = cpuNanos();
+      if (Boolean.getBoolean("bench.marks")) { // for `perf record -k CLOCK_MONOTONIC --time`
+        System.err.printf(Locale.ROOT, "MARK run %d %.6f%n", i, System.nanoTime() / 1e9);
+      }
       r = row(row, uri, dir, i == runs - 1);
       cpu = cpuNanos() - cpu0;
+    }
+    if (Boolean.getBoolean("bench.marks")) {
+      System.err.printf(Locale.ROOT, "MARK end %.6f%n", System.nanoTime() / 1e9);
     }
     System.out.printf(
         Locale.ROOT,

@@ -35,7 +35,8 @@ class DumpRequestTest {
                     Optional.empty(),
                     DumpTool.BUILTIN,
                     "1.0",
-                    false))
+                    false,
+                    Optional.empty()))
         .isInstanceOfSatisfying(
             RestoreException.class,
             e -> {
@@ -54,7 +55,8 @@ class DumpRequestTest {
             .withParallelCollections(8)
             .withSummaryJson(summary)
             .withTool(DumpTool.MONGODUMP)
-            .withIncludeOrphans(true);
+            .withIncludeOrphans(true)
+            .withSnapshot(DumpSnapshot.UNKNOWN);
 
     assertThat(r)
         .isEqualTo(
@@ -68,7 +70,8 @@ class DumpRequestTest {
                 Optional.of(summary),
                 DumpTool.MONGODUMP,
                 "unknown",
-                true));
+                true,
+                Optional.of(DumpSnapshot.UNKNOWN)));
     assertThat(BASE.withGzip(true).withGzip(false)).isEqualTo(BASE);
   }
 }

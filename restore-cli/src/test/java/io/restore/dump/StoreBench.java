@@ -33,9 +33,24 @@ public final class StoreBench {
     if (!args[0].equals("stores")) {
       throw new IllegalArgumentException("usage: StoreBench stores");
     }
-    MotoServer moto = MotoServer.start(MotoServer.findPython().orElseThrow(() -> missing("moto")));
-    AzuriteServer azurite =
-        AzuriteServer.start(AzuriteServer.find().orElseThrow(() -> missing("azurite-blob")));
+    // By default the emulators hold objects in memory: moto otherwise spools every part over
+    // 5 MiB to a temporary file and the completed object again, Azurite writes every block to
+    // its folder, and those disk writes (emulator work a cloud service does on its own machines)
+    // take the cores from the dump. BENCH_STORES_ON_DISK=1 keeps the emulators' defaults.
+    boolean onDisk = "1".equals(System.getenv("BENCH_STORES_ON_DISK"));
+    MotoServer moto =
+        MotoServer.start(
+            MotoServer.findPython().orElseThrow(() -> missing("moto")),
+            onDisk ? Map.of() : Map.of("MOTO_S3_DEFAULT_KEY_BUFFER_SIZE", Long.toString(4L << 30)));
+    AzuriteServer azurite;
+    try {
+      azurite =
+          AzuriteServer.start(
+              AzuriteServer.find().orElseThrow(() -> missing("azurite-blob")), !onDisk);
+    } catch (Exception e) {
+      moto.close(); // the shutdown hook is not registered yet: no orphaned moto
+      throw e;
+    }
     GcsJsonApiDouble gcs = GcsJsonApiDouble.start();
     gcs.createBucket(BUCKET);
     S3Settings s3 =

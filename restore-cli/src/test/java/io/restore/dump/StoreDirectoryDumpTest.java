@@ -36,6 +36,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -252,6 +253,7 @@ class StoreDirectoryDumpTest {
     assertThat(big).isNotNull();
     assertThat(big.get("documents").asNumber().longValue()).isEqualTo(4000);
     assertThat(manifest.getString("tool").getValue()).isNotBlank();
+    assertThat(manifest.isNull("snapshot")).as("a running server's dump: no snapshot").isTrue();
   }
 
   /** A .bson file as its documents, hex, sorted. */
@@ -285,6 +287,27 @@ class StoreDirectoryDumpTest {
           .isEqualTo(UploadedArchiveDumpTest.sha256(got.get(Destination.MANIFEST)));
     }
     assertThat(gcs.pendingSessions()).isZero();
+  }
+
+  // Before: the manifest said nothing of the snapshot the dump came from.
+  @Test
+  void theManifestNamesTheSnapshotItCameFrom() throws Exception {
+    Store st = store("gs");
+    try (DumpFixture fx = UploadedArchiveDumpTest.fixture()) {
+      DumpRequest r =
+          request(st.uriPrefix() + "dir/identified", false)
+              .withSnapshot(
+                  new DumpSnapshot(
+                      Optional.of("key-7f3a"), Optional.of("aws"), Optional.of("7.0.14")));
+      assertThat(UploadedArchiveDumpTest.dump(fx, r, DumpProgress.SILENT).ok()).isTrue();
+      Map<String, byte[]> got = st.download().apply("dir/identified/");
+      BsonDocument snapshot =
+          BsonDocument.parse(new String(got.get(Destination.MANIFEST), StandardCharsets.UTF_8))
+              .getDocument("snapshot");
+      assertThat(snapshot.getString("keyId").getValue()).isEqualTo("key-7f3a");
+      assertThat(snapshot.getString("kmsProvider").getValue()).isEqualTo("aws");
+      assertThat(snapshot.getString("mongodVersion").getValue()).isEqualTo("7.0.14");
+    }
   }
 
   @ParameterizedTest

@@ -192,6 +192,18 @@ public final class ArchiveWriter {
     } catch (RuntimeException e) {
       failure = new IOException("archive writer failed: " + e, e);
       queue.clear();
+    } catch (OutOfMemoryError e) {
+      // without this the thread died silently and every producer waited forever on a full queue
+      failure =
+          new IOException(
+              "the archive writer ran out of memory; give the JVM more heap (-Xmx) or lower"
+                  + " --upload-parallel / --upload-part-size",
+              e);
+      queue.clear();
+    } catch (Error e) {
+      failure = new IOException("the archive writer stopped: " + e.getMessage(), e);
+      queue.clear();
+      throw e;
     }
   }
 

@@ -90,6 +90,11 @@ final class AzureStore implements PartStore {
   }
 
   @Override
+  public Checksum partChecksum() {
+    return Checksum.MD5;
+  }
+
+  @Override
   public String uploadPart(int number, Part part) throws IOException {
     String id = blockId(number);
     try {
@@ -97,7 +102,7 @@ final class AzureStore implements PartStore {
           id,
           new ByteArrayInputStream(part.data(), 0, part.length()),
           part.length(),
-          part.md5(),
+          part.checksum(),
           null,
           null,
           Context.NONE);

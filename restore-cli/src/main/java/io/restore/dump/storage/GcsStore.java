@@ -19,11 +19,12 @@ import java.util.zip.CRC32C;
 /**
  * A Cloud Storage resumable upload (JSON API). A session is opened by {@link #begin} (with {@code
  * ifGenerationMatch=0} unless overwriting, so a concurrent writer makes the finalize fail instead
- * of being replaced); parts are sent in order as non-final chunks, always holding the latest one
- * back, so the object can only be finalized by {@link #commit}, which sends that last chunk with
- * the total size and the whole object's CRC32C in {@code X-Goog-Hash}: the service compares it with
- * what it stored and refuses to create the object if they differ. {@link #abort} cancels the
- * session (DELETE on its URI), so nothing appears at the name and nothing is left pending.
+ * of being replaced); parts are sent in order as non-final chunks as they come, except the last
+ * one, which is held back, so the object can only be finalized by {@link #commit}, which sends that
+ * last chunk with the total size and the whole object's CRC32C in {@code X-Goog-Hash}: the service
+ * compares it with what it stored and refuses to create the object if they differ. {@link #abort}
+ * cancels the session (DELETE on its URI), so nothing appears at the name and nothing is left
+ * pending.
  *
  * <p>The {@code google-cloud-storage} library finalizes its resumable uploads when its channel
  * closes and has no way to cancel a session, so the session is driven here over HTTP with the
@@ -107,6 +108,11 @@ final class GcsStore implements PartStore {
   }
 
   @Override
+  public Checksum partChecksum() {
+    return Checksum.NONE; // the whole object's CRC-32C goes with the final chunk
+  }
+
+  @Override
   public String uploadPart(int number, Part part) throws IOException {
     synchronized (turn) {
       while (next != number && !broken) {
@@ -123,10 +129,11 @@ final class GcsStore implements PartStore {
     }
     boolean ok = false;
     try {
-      if (held != null) {
-        chunk(held, false, number - 1);
+      if (part.last()) {
+        held = part; // only commit() may send the final chunk
+      } else {
+        chunk(part, false, number); // the buffer is reused once this returns
       }
-      held = part; // the newest part waits: only commit() may send the final chunk
       ok = true;
       return Integer.toString(number);
     } finally {
@@ -142,28 +149,97 @@ final class GcsStore implements PartStore {
   private void chunk(Part p, boolean last, int number) throws IOException {
     long from = sent;
     long to = sent + p.length();
-    String range =
-        p.length() == 0
-            ? "bytes */" + to
-            : "bytes " + from + "-" + (to - 1) + "/" + (last ? Long.toString(to) : "*");
     crc.update(p.data(), 0, p.length());
+    String doing = last ? "finalizing the upload" : "uploading part " + number;
+    long offset = from; // the first byte the session has not persisted yet
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> r = null;
+      IOException broke = null;
+      try {
+        r = put(p, from, offset, to, last);
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw e; // the dump stopped: no retry
+        }
+        broke = e; // connection refused or reset, timeout: the chunk may have arrived in part
+      }
+      if (r != null && !transientStatus(r.statusCode())) {
+        accept(r, last, doing, to);
+        sent = to;
+        return;
+      }
+      if (attempt >= ATTEMPTS) {
+        if (broke != null) {
+          throw GcsErrors.unreachable(target, doing, client.settings, broke);
+        }
+        throw failure(last, GcsErrors.status(target, doing, r.statusCode(), r.body()));
+      }
+      backOff(attempt, doing);
+      offset = persisted(doing);
+      if (offset == FINALIZED && last) {
+        sent = to; // the final chunk did arrive; only its answer was lost
+        return;
+      }
+      if (offset < from || offset > to) {
+        throw new IOException(
+            doing
+                + " to "
+                + target.display()
+                + ": after a failed request the session holds "
+                + (offset == FINALIZED ? "a finished object" : offset + " bytes")
+                + ", not between "
+                + from
+                + " and "
+                + to
+                + "; run the dump again");
+      }
+      if (offset == to && !last) {
+        sent = to; // everything arrived; only the answer was lost
+        return;
+      }
+    }
+  }
+
+  /** Attempts per chunk: 5xx, 408, 429 and broken connections resume from what was persisted. */
+  static final int ATTEMPTS = 4;
+
+  private static final long FINALIZED = -1;
+
+  private static boolean transientStatus(int status) {
+    return status == 408 || status == 429 || status >= 500;
+  }
+
+  private static IOException failure(boolean last, RestoreException e) {
+    if (last) {
+      throw e;
+    }
+    return new IOException(e.getMessage());
+  }
+
+  /** PUTs bytes {@code offset..to-1} of the chunk that starts at {@code from}. */
+  private HttpResponse<String> put(Part p, long from, long offset, long to, boolean last)
+      throws IOException {
+    int skip = (int) (offset - from);
+    int n = p.length() - skip;
+    String total = last ? Long.toString(to) : "*";
+    String range = n == 0 ? "bytes */" + total : "bytes " + offset + "-" + (to - 1) + "/" + total;
     HttpRequest.Builder b =
         client
             .request(session)
             .header("Content-Range", range)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(p.data(), 0, p.length()));
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(p.data(), skip, n));
     if (last) {
       b.header("X-Goog-Hash", "crc32c=" + crc32c(crc.getValue()));
     }
-    String doing = last ? "finalizing the upload" : "uploading part " + number;
-    HttpResponse<String> r = send(doing, b);
+    return exchange(b);
+  }
+
+  /** Checks a chunk's answer: 308 acknowledging every byte, or for the last one 200/201. */
+  private void accept(HttpResponse<String> r, boolean last, String doing, long to)
+      throws IOException {
     int status = r.statusCode();
     if (last ? (status != 200 && status != 201) : status != 308) {
-      RestoreException e = GcsErrors.status(target, doing, status, r.body());
-      if (last) {
-        throw e;
-      }
-      throw new IOException(e.getMessage());
+      throw failure(last, GcsErrors.status(target, doing, status, r.body()));
     }
     if (!last) {
       // the session tells how much it persisted: all of it, or the chunk did not arrive whole
@@ -173,7 +249,44 @@ final class GcsStore implements PartStore {
             doing + " to " + target.display() + ": the service kept " + persisted + " of " + to);
       }
     }
-    sent = to;
+  }
+
+  /**
+   * Asks the session how much it persisted ({@code Content-Range: bytes *}{@code /*}, answered 308
+   * with a {@code Range}, none when nothing), or {@link #FINALIZED} when it already created the
+   * object.
+   */
+  private long persisted(String doing) throws IOException {
+    HttpResponse<String> r =
+        send(
+            doing + " (asking what the service kept)",
+            client
+                .request(session)
+                .header("Content-Range", "bytes */*")
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+    if (r.statusCode() == 200 || r.statusCode() == 201) {
+      return FINALIZED;
+    }
+    if (r.statusCode() != 308) {
+      throw new IOException(GcsErrors.status(target, doing, r.statusCode(), r.body()).getMessage());
+    }
+    String range = r.headers().firstValue("Range").orElse(null);
+    if (range == null) {
+      return 0;
+    }
+    if (!range.matches("bytes=0-[0-9]{1,18}")) {
+      throw new IOException(doing + ": the service answered an unreadable Range: " + range);
+    }
+    return Long.parseLong(range.substring("bytes=0-".length())) + 1;
+  }
+
+  private static void backOff(int attempt, String doing) throws IOException {
+    try {
+      Thread.sleep(200L << (attempt - 1)); // 0.2, 0.4, 0.8 s: a busy service gets a moment
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException(doing + " was interrupted");
+    }
   }
 
   @Override
@@ -220,12 +333,21 @@ final class GcsStore implements PartStore {
 
   private HttpResponse<String> send(String doing, HttpRequest.Builder b) throws IOException {
     try {
-      return client.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return exchange(b);
+    } catch (InterruptedIOException e) {
       throw new InterruptedIOException(doing + " was interrupted");
     } catch (IOException e) {
       throw GcsErrors.unreachable(target, doing, client.settings, e);
+    }
+  }
+
+  /** One request; a network failure is an IOException the caller may retry. */
+  private HttpResponse<String> exchange(HttpRequest.Builder b) throws IOException {
+    try {
+      return client.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
     }
   }
 

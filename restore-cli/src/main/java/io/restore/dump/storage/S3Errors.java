@@ -33,7 +33,10 @@ final class S3Errors {
             where + ": another writer created the object while the dump ran",
             "choose another key, or pass --overwrite to replace it");
       }
-      if ("BadDigest".equals(code) || "InvalidDigest".equals(code)) {
+      if ("BadDigest".equals(code)
+          || "InvalidDigest".equals(code)
+          || "XAmzContentChecksumMismatch"
+              .equals(code)) { // a wrong x-amz-checksum-* may answer this
         return fail(
             where + ": the service found a part's checksum wrong (" + code + ")",
             "the bytes were damaged on the way; run the dump again");

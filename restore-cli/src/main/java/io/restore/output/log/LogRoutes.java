@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *       stderr with {@code -v}. A successful Get also prints one status line, "mongod fetched the
  *       master key", once per run.
  *   <li>Everything else (the KMS SDKs, the MongoDB driver): warnings and errors to stderr and the
- *       session log; INFO with {@code -v}, DEBUG with {@code -vv}.
+ *       session log; INFO with {@code -v}, DEBUG with {@code -vv}. A few warnings nobody can act on
+ *       ({@link #isNoise}) count as DEBUG.
  * </ul>
  *
  * Until a command installs its console, warnings go to {@code System.err} as plain lines.
@@ -73,6 +74,12 @@ public final class LogRoutes {
   static void log(String name, LogLevel at, String message, Throwable t) {
     Console c = console;
     String text = t == null ? message : message + " (" + describe(t) + ")";
+    if (isNoise(name, text)) {
+      if (!libraryLevel(c).shows(LogLevel.DEBUG)) {
+        return;
+      }
+      at = LogLevel.DEBUG;
+    }
     if (c == null) {
       PrintWriter err = new PrintWriter(System.err, true);
       err.println(at + " " + shortName(name) + " - " + text);
@@ -88,6 +95,17 @@ public final class LogRoutes {
     }
     String line = at + " " + shortName(name) + " - " + text;
     c.line(at == LogLevel.ERROR || at == LogLevel.WARN ? LogLevel.WARN : LogLevel.DEBUG, line);
+  }
+
+  /**
+   * Library warnings nobody can act on, kept for {@code -vv}: azure-core's JDK HttpClient adapter
+   * warns on every request (every staged block of an az:// upload) that the JDK computes the
+   * Content-Length header itself, which is what should happen.
+   */
+  static boolean isNoise(String name, String text) {
+    return name.endsWith(".JdkHttpClient")
+        && text.contains("restricted by 'java.net.http.HttpClient'")
+        && text.contains("content-length");
   }
 
   private static String describe(Throwable t) {

@@ -91,6 +91,39 @@ class GcsUploadDoubleTest {
     assertThat(gcs.pendingSessions()).isZero();
   }
 
+  // Before: a chunk answered 503 (or a reset connection) failed the whole dump.
+  @Test
+  void aChunkThatFailsHalfWayIsResumedFromWhatTheServiceKept() throws Exception {
+    ObjectStores.Settings big =
+        new ObjectStores.Settings(
+            settings.s3(), settings.azure(), settings.gcs(), 4 * PART, settings.inFlight());
+    byte[] data = S3UploadMotoTest.random(12 * PART + 5, 24);
+    long failedBefore = gcs.failedChunks();
+    gcs.failNextChunk(2 * PART); // half of the first 1 MiB chunk persisted, then 503
+    try (ObjectUpload up = ObjectStores.open(at("resumed.archive"), big, false)) {
+      S3UploadMotoTest.write(up.stream(), data);
+      up.commit();
+    }
+    assertThat(gcs.failedChunks()).isEqualTo(failedBefore + 1);
+    assertThat(read("resumed.archive")).isEqualTo(data);
+    assertThat(gcs.pendingSessions()).isZero();
+  }
+
+  @Test
+  void aFinalChunkThatFailsIsSentAgain() throws Exception {
+    byte[] data = S3UploadMotoTest.random(PART / 2, 25);
+    long failedBefore = gcs.failedChunks();
+    gcs.failNextChunk(0);
+    try (ObjectUpload up = ObjectStores.open(at("final-retried.archive"), settings, false)) {
+      S3UploadMotoTest.write(up.stream(), data);
+      up.commit();
+    }
+    assertThat(gcs.failedChunks()).isEqualTo(failedBefore + 1);
+    assertThat(read("final-retried.archive")).isEqualTo(data);
+    assertThat(storage.get(BlobId.of("restore-dumps", "final-retried.archive")).getCrc32c())
+        .isEqualTo(GcsJsonApiDouble.crc32c(data));
+  }
+
   @Test
   void anObjectOfExactlyWholeParts() throws Exception {
     byte[] data = S3UploadMotoTest.random(2 * PART, 22);

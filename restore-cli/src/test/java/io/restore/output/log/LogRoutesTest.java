@@ -89,4 +89,30 @@ class LogRoutesTest {
     LoggerFactory.getLogger("com.example.Sdk").warn("retrying {}", "call");
     assertThat(err.toString()).doesNotContain("chatty").contains("WARN Sdk - retrying call");
   }
+
+  // Before: every staged block of an az:// upload printed this warning on stderr.
+  @Test
+  void azureJdkHttpClientContentLengthWarningIsOnlyShownWithDebug() {
+    String warning =
+        "{\"az.sdk.message\":\"The header is restricted by 'java.net.http.HttpClient' and will be"
+            + " ignored. To allow this header to be set on the request, configure"
+            + " 'jdk.httpclient.allowRestrictedHeaders' with the header added in the"
+            + " comma-separated list.\",\"headerName\":\"content-length\"}";
+    install(LogLevel.DEBUG); // -v
+    LoggerFactory.getLogger("com.azure.core.http.jdk.httpclient.JdkHttpClient").warn(warning);
+    assertThat(err.toString()).isEmpty();
+    install(LogLevel.TRACE); // -vv
+    LoggerFactory.getLogger("com.azure.core.http.jdk.httpclient.JdkHttpClient").warn(warning);
+    assertThat(err.toString()).contains("restricted by");
+    LogRoutes.reset(); // and before a console exists (plain stderr): not shown either
+    java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(plain, true));
+    try {
+      LoggerFactory.getLogger("com.azure.core.http.jdk.httpclient.JdkHttpClient").warn(warning);
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(plain.toString()).isEmpty();
+  }
 }

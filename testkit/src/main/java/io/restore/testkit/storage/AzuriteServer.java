@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -51,26 +53,38 @@ public final class AzuriteServer implements AutoCloseable {
   }
 
   public static AzuriteServer start(Path azuriteBlob) throws IOException {
+    return start(azuriteBlob, false);
+  }
+
+  /**
+   * With {@code inMemory}, Azurite keeps blobs and blocks in memory ({@code --inMemoryPersistence})
+   * instead of writing every block to its folder: the benchmark's choice, so the emulator's own
+   * disk writes do not compete with the dump for the cores.
+   */
+  public static AzuriteServer start(Path azuriteBlob, boolean inMemory) throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     Path work = Files.createTempDirectory("azurite");
     Path log = work.resolve("azurite.log");
-    Process p =
-        new ProcessBuilder(
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
                 azuriteBlob.toString(),
                 "--blobHost",
                 "127.0.0.1",
                 "--blobPort",
                 Integer.toString(port),
-                "--location",
-                work.resolve("data").toString(),
                 "--skipApiVersionCheck", // the SDK may be newer than the emulator
-                "--disableProductStyleUrl")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+                "--disableProductStyleUrl"));
+    if (inMemory) {
+      cmd.add("--inMemoryPersistence"); // and no --location: Azurite refuses both
+    } else {
+      cmd.addAll(List.of("--location", work.resolve("data").toString()));
+    }
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       Awaitility.await("azurite listening on port " + port)
           .atMost(Duration.ofSeconds(60))
