@@ -55,6 +55,10 @@ public final class OwnershipFilter {
     if (route instanceof RoutingTable.Route.ByChunks c) {
       ShardedCollection collection = c.collection();
       RawKeyReader keys = new RawKeyReader(collection.key());
+      LongKeyRanges ranges = LongKeyRanges.of(collection);
+      if (ranges != null) {
+        return integerKeys(ns, collection, keys, ranges);
+      }
       return (b, offset, length) -> {
         Ownership o = owner(collection, keys.extract(b, offset, length));
         if (o == Ownership.ORPHAN) {
@@ -73,6 +77,39 @@ public final class OwnershipFilter {
       };
     }
     return (b, offset, length) -> Ownership.NOT_ROUTED;
+  }
+
+  /**
+   * A one-field key whose chunk bounds are integers (or MinKey, MaxKey, other types): a key value
+   * that is an int32 or int64, or any hashed one, finds its chunk by {@link LongKeyRanges} without
+   * decoding; any other value (a double, a string, a missing field) takes the general path.
+   */
+  private RawDecider integerKeys(
+      Namespace ns, ShardedCollection collection, RawKeyReader keys, LongKeyRanges ranges) {
+    boolean hashed = collection.key().fields().get(0).hashed();
+    boolean[] mine = new boolean[collection.chunks().size()];
+    for (int i = 0; i < mine.length; i++) {
+      mine[i] = collection.chunks().get(i).shard().equals(shard);
+    }
+    return (b, offset, length) -> {
+      int el = keys.firstFieldElement(b, offset, length);
+      int chunk = -1;
+      if (hashed) {
+        chunk = ranges.chunkFor(el < 0 ? RawKeyReader.HASH_OF_MISSING : Hash64.ofElement(b, el));
+      } else if (el >= 0 && (b[el] == BsonBytes.INT32 || b[el] == BsonBytes.INT64)) {
+        chunk = ranges.chunkFor(RawKeyReader.integerValue(b, el));
+      }
+      Ownership o;
+      if (chunk >= 0) {
+        o = mine[chunk] ? Ownership.OWNED : Ownership.ORPHAN;
+      } else { // not an integer key, or no chunk holds it (the general path names it)
+        o = owner(collection, keys.extract(b, offset, length));
+      }
+      if (o == Ownership.ORPHAN) {
+        countOrphan(ns);
+      }
+      return o;
+    };
   }
 
   /** One namespace's ownership test on raw documents ({@link #forNamespace}). */

@@ -31,7 +31,7 @@ import org.bson.types.ObjectId;
  * (docs/benchmarks.md, "Sharded row"). One instance per key pattern; thread-safe.
  */
 final class RawKeyReader {
-  private static final long HASH_OF_MISSING = Hash64.of(BsonNull.VALUE);
+  static final long HASH_OF_MISSING = Hash64.of(BsonNull.VALUE);
 
   private final ShardKeyPattern pattern;
 
@@ -56,10 +56,7 @@ final class RawKeyReader {
 
   /** The shard-key value of the document at {@code b[offset, offset + length)}. */
   ShardKey extract(byte[] b, int offset, int length) {
-    if (length < 5 || BsonBytes.int32(b, offset) != length) {
-      throw new BsonSerializationException(
-          "a document of " + length + " bytes says it has " + BsonBytes.int32(b, offset));
-    }
+    checkLength(b, offset, length);
     if (paths.length == 1) {
       return new ShardKey(List.of(value(b, offset, 0)));
     }
@@ -68,6 +65,28 @@ final class RawKeyReader {
       values[i] = value(b, offset, i);
     }
     return new ShardKey(List.of(values));
+  }
+
+  /**
+   * For a one-field pattern: the offset of the key field's element in the document at {@code
+   * b[offset, offset + length)}, or -1 when it counts as missing (the rules of {@link #extract}).
+   */
+  int firstFieldElement(byte[] b, int offset, int length) {
+    checkLength(b, offset, length);
+    return find(b, offset, paths[0]);
+  }
+
+  /** The value of an int32 or int64 element at {@code el}. */
+  static long integerValue(byte[] b, int el) {
+    int v = valueStart(b, el);
+    return b[el] == BsonBytes.INT32 ? BsonBytes.int32(b, v) : int64(b, v);
+  }
+
+  private static void checkLength(byte[] b, int offset, int length) {
+    if (length < 5 || BsonBytes.int32(b, offset) != length) {
+      throw new BsonSerializationException(
+          "a document of " + length + " bytes says it has " + BsonBytes.int32(b, offset));
+    }
   }
 
   private BsonValue value(byte[] b, int doc, int field) {

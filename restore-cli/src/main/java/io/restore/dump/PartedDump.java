@@ -8,9 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -57,8 +55,6 @@ public final class PartedDump {
     long t0 = System.nanoTime();
     List<CollectionPlan> collectionPlans = plans.stream().map(PartedPlan::plan).toList();
     OutputChecks.freeSpace(request, collectionPlans);
-    Set<String> servers = new LinkedHashSet<>();
-    plans.forEach(p -> p.parts().forEach(r -> servers.add(r.source())));
     try (Pools pools = Pools.create();
         DumpTarget target = Dumper.target(request, pools, ids.get(), stdout)) {
       progress.planned(collectionPlans);
@@ -67,8 +63,7 @@ public final class PartedDump {
       List<PartedRun.Outcome> outcomes = List.of();
       try {
         target.begin(collectionPlans, serverVersion);
-        outcomes =
-            new PartedRun(target, request, progress, cancellation).runAll(plans, servers.size());
+        outcomes = new PartedRun(target, request, progress, cancellation).runAll(plans);
         List<CollectionResult> failed =
             outcomes.stream()
                 .map(PartedRun.Outcome::result)

@@ -16,14 +16,12 @@ import org.bson.RawBsonDocument;
 
 /**
  * Reads every namespace of a {@link PartedDump} from each server that holds it: one reader per
- * server per namespace, {@code parallelCollections × servers} at once, largest namespaces first.
- * Each reader keeps its server's own documents and checks that it saw as many as the server counts;
- * a namespace verifies when what was written is what its servers own. The first failure cancels the
- * rest.
+ * server per namespace, {@code parallelCollections} at once from one queue, largest namespaces
+ * first and each namespace's servers together. Each reader keeps its server's own documents and
+ * checks that it saw as many as the server counts; a namespace verifies when what was written is
+ * what its servers own. The first failure cancels the rest.
  */
 final class PartedRun {
-  private static final int MAX_READERS = 32;
-
   private final DumpTarget target;
   private final DumpRequest request;
   private final DumpProgress progress;
@@ -79,9 +77,12 @@ final class PartedRun {
     }
   }
 
-  List<Outcome> runAll(List<PartedPlan> plans, int servers) throws InterruptedException {
-    int threads = Math.min(MAX_READERS, request.parallelCollections() * Math.max(1, servers));
-    ExecutorService readers = Pools.readers(threads);
+  List<Outcome> runAll(List<PartedPlan> plans) throws InterruptedException {
+    // As many readers as a single server's dump runs, not one per server each: the components'
+    // mongods share this machine, and fewer threads running the same code spend less CPU for the
+    // same throughput (docs/benchmarks.md, "Sharded row", round 2). No reader ever waits for
+    // another (SharedSink), so one queue of parts in plan order cannot deadlock.
+    ExecutorService readers = Pools.readers(request.parallelCollections());
     List<Running> running = new ArrayList<>();
     cancellation.onCancel(
         () -> {
