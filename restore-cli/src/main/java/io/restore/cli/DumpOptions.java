@@ -123,7 +123,9 @@ public final class DumpOptions {
       paramLabel = "<n>",
       defaultValue = "4",
       converter = OptionValues.ParallelCollections.class,
-      description = "Collections dumped at the same time (default: ${DEFAULT-VALUE}).")
+      description =
+          "Collections dumped at the same time; for a sharded cluster, reads of one shard's"
+              + " collection (default: ${DEFAULT-VALUE}).")
   int parallelCollections;
 
   /**
