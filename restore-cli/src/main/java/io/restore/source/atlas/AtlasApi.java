@@ -29,27 +29,7 @@ public final class AtlasApi {
   /** Every snapshot of the cluster, in the API's order (newest first). */
   public List<SnapshotInfo> snapshots(String project, String cluster) {
     String doing = "list the snapshots of cluster " + cluster + " in project " + project;
-    List<SnapshotInfo> all = new ArrayList<>();
-    for (int page = 1; ; page++) {
-      Map<String, Object> body =
-          AtlasJson.object(
-              http.get(
-                  backup(project, cluster)
-                      + "snapshots?includeCount=true&itemsPerPage="
-                      + PAGE
-                      + "&pageNum="
-                      + page,
-                  doing),
-              doing);
-      List<Map<String, Object>> results = AtlasJson.results(body, doing);
-      for (Map<String, Object> r : results) {
-        all.add(AtlasJson.snapshot(r, doing));
-      }
-      long total = body.get("totalCount") instanceof Json.Number n ? AtlasJson.parseLong(n) : -1;
-      if (results.size() < PAGE || (total >= 0 && all.size() >= total) || page >= 1000) {
-        return all;
-      }
-    }
+    return everyPage(backup(project, cluster) + "snapshots", doing, AtlasJson::snapshot);
   }
 
   /** {@code POST .../restoreJobs} with {@code deliveryType: download}. */
@@ -66,21 +46,30 @@ public final class AtlasApi {
   /** Every restore job of the cluster, in the API's order (docs/atlas-api.md, reuse). */
   public List<RestoreJob> restoreJobs(String project, String cluster) {
     String doing = "list the restore jobs of cluster " + cluster + " in project " + project;
-    List<RestoreJob> all = new ArrayList<>();
+    return everyPage(backup(project, cluster) + "restoreJobs", doing, AtlasJson::job);
+  }
+
+  /** One item of a listing's {@code results}, read with what the caller was doing. */
+  @FunctionalInterface
+  private interface ItemReader<T> {
+    T read(Map<String, Object> item, String doing);
+  }
+
+  /**
+   * Every item of a paginated listing: pages of {@link #PAGE} until one comes back short, the
+   * {@code totalCount} is reached, or 1000 pages (a bound against a server that never ends).
+   */
+  private <T> List<T> everyPage(String path, String doing, ItemReader<T> reader) {
+    List<T> all = new ArrayList<>();
     for (int page = 1; ; page++) {
       Map<String, Object> body =
           AtlasJson.object(
               http.get(
-                  backup(project, cluster)
-                      + "restoreJobs?includeCount=true&itemsPerPage="
-                      + PAGE
-                      + "&pageNum="
-                      + page,
-                  doing),
+                  path + "?includeCount=true&itemsPerPage=" + PAGE + "&pageNum=" + page, doing),
               doing);
       List<Map<String, Object>> results = AtlasJson.results(body, doing);
       for (Map<String, Object> r : results) {
-        all.add(AtlasJson.job(r, doing));
+        all.add(reader.read(r, doing));
       }
       long total = body.get("totalCount") instanceof Json.Number n ? AtlasJson.parseLong(n) : -1;
       if (results.size() < PAGE || (total >= 0 && all.size() >= total) || page >= 1000) {
