@@ -46,6 +46,12 @@ class AtlasClientTest {
   }
 
   AtlasSettings settings(Duration timeout) {
+    return settings(atlas, timeout, clock, clock);
+  }
+
+  /** Settings that reach {@code atlas}, with the tests' clock and sleeper. */
+  static AtlasSettings settings(
+      AtlasApiDouble atlas, Duration timeout, TestClock clock, Sleeper sleeper) {
     return new AtlasSettings(
         AtlasSettings.baseUri(atlas.baseUrl().toString(), "test"),
         AtlasTls.context(Optional.of(atlas.caFile())),
@@ -53,7 +59,7 @@ class AtlasClientTest {
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
         clock,
-        clock);
+        sleeper);
   }
 
   AtlasSource source(Credentials c) {

@@ -9,7 +9,6 @@ import io.restore.testkit.atlas.AtlasApiDouble;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,7 @@ class AtlasJobReuseTest {
   }
 
   AtlasSettings settings(Duration timeout, Sleeper sleeper) {
-    return new AtlasSettings(
-        AtlasSettings.baseUri(atlas.baseUrl().toString(), "test"),
-        AtlasTls.context(Optional.of(atlas.caFile())),
-        timeout,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(30),
-        clock,
-        sleeper);
+    return AtlasClientTest.settings(atlas, timeout, clock, sleeper);
   }
 
   AtlasSource source(boolean reuse) {
